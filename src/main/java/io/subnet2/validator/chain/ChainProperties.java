@@ -1,0 +1,32 @@
+package io.subnet2.validator.chain;
+
+import java.time.Instant;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/** How the validator reaches the subnet. Only {@code local} exists so far (spec/architecture.md). */
+@Validated
+@ConfigurationProperties(prefix = "validator.chain")
+public record ChainProperties(
+        @NotNull @Pattern(regexp = "local", message = "must be 'local' (bittensor mode is not implemented yet)") String mode,
+        @Valid @NotNull Local local) {
+
+    public ChainProperties {
+        mode = mode == null ? "local" : mode;
+        local = local == null ? new Local(null, null) : local;
+    }
+
+    /** Local mode: block 0 at {@code genesis}, one block every {@code blockSeconds}. */
+    public record Local(@NotNull Instant genesis, @NotNull @Min(1) Integer blockSeconds) {
+        public Local {
+            genesis = genesis == null ? Instant.parse("2025-01-01T00:00:00Z") : genesis;
+            blockSeconds = blockSeconds == null ? 12 : blockSeconds;
+        }
+    }
+}

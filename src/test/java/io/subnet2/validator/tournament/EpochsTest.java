@@ -1,0 +1,50 @@
+package io.subnet2.validator.tournament;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+class EpochsTest {
+
+    private final Epochs epochs = new Epochs(1000, 1000 + 360 * 4, 360);
+
+    @Test
+    void epochNumberAtBoundaries() {
+        assertThat(epochs.epochAt(1000)).isZero();
+        assertThat(epochs.epochAt(1359)).isZero();
+        assertThat(epochs.epochAt(1360)).isEqualTo(1);
+        assertThat(epochs.epochAt(1000 + 360 * 3 + 359)).isEqualTo(3);
+        assertThat(epochs.epochAt(1000 + 360 * 4)).isEqualTo(4);
+    }
+
+    @Test
+    void epochNumberIsClampedToTheTournament() {
+        assertThat(epochs.epochAt(0)).isZero();
+        assertThat(epochs.epochAt(999)).isZero();
+        assertThat(epochs.epochAt(1_000_000)).isEqualTo(epochs.lastEpoch()).isEqualTo(4);
+    }
+
+    @Test
+    void firstBlockAndEnd() {
+        assertThat(epochs.firstBlockOf(2)).isEqualTo(1720);
+        assertThat(epochs.hasEnded(2439)).isFalse();
+        assertThat(epochs.hasEnded(2440)).isTrue();
+    }
+
+    @Test
+    void testDateIsTheUtcDateOfTheEpochStartMinusOneDay() {
+        assertThat(Epochs.testDate(Instant.parse("2026-03-01T00:00:00Z"))).isEqualTo(LocalDate.parse("2026-02-28"));
+        assertThat(Epochs.testDate(Instant.parse("2026-03-01T23:59:59Z"))).isEqualTo(LocalDate.parse("2026-02-28"));
+        assertThat(Epochs.testDate(Instant.parse("2024-03-01T00:00:00Z"))).isEqualTo(LocalDate.parse("2024-02-29"));
+    }
+
+    @Test
+    void badWindowsAreRefused() {
+        assertThatThrownBy(() -> new Epochs(10, 5, 360)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Epochs(0, 5, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
