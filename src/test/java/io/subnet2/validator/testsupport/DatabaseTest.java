@@ -11,8 +11,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "validator.paths.work-dir=target/test-work/app",
+        "validator.api.admin-token=" + DatabaseTest.ADMIN_TOKEN,
         "spring.datasource.url=${SUBNET2_TEST_DB_URL:}"})
 public abstract class DatabaseTest {
+
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
 
     @Autowired
     protected JdbcTemplate jdbc;
