@@ -16,6 +16,8 @@ public enum FailureReason {
     OUTPUT_INVALID,
     /** A process was killed by SIGXFSZ: it wrote past the per-file size limit (exit code 153). */
     FILE_SIZE_LIMIT,
+    /** The image's entrypoint/command could not be started (missing executable, no command, ...). */
+    START_FAILED,
     /** The container exited with a non-zero code. */
     NONZERO_EXIT;
 

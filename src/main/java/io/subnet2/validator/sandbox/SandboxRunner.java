@@ -2,6 +2,7 @@ package io.subnet2.validator.sandbox;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -74,7 +75,12 @@ public final class SandboxRunner implements AutoCloseable {
         inFlight.merge(spec.runId(), 1, Integer::sum);
         try {
             OutputDirs.prepareOutput(spec.outputDir());
-            String containerId = factory.create(spec);
+            String containerId;
+            try {
+                containerId = factory.create(spec);
+            } catch (ContainerFactory.ImageStartFailure e) {
+                return ContainerSession.startFailed(spec, e.getMessage(), null, 0);
+            }
             try {
                 SandboxResult result = new ContainerSession(docker, containerId, spec, pollInterval).execute();
                 log.info("sandbox run {} {}: {} {} exit={} {}s log={}B ({})", spec.runId(), spec.phase().envValue(),
@@ -97,7 +103,7 @@ public final class SandboxRunner implements AutoCloseable {
     }
 
     /** Removes orphaned managed containers: neither live for the caller nor running here. */
-    public java.util.List<String> reapOrphans(LiveRuns liveRuns) {
+    public List<String> reapOrphans(LiveRuns liveRuns) {
         return reaper.reap(runId -> isRunning(runId) || liveRuns.isLive(runId));
     }
 

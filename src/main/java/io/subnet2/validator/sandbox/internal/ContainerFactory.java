@@ -9,6 +9,7 @@ import java.util.function.UnaryOperator;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.exception.BadRequestException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
@@ -64,8 +65,20 @@ public final class ContainerFactory {
             return cmd.exec().getId();
         } catch (NotFoundException e) {
             throw new SandboxException("image " + spec.image() + " not found locally", e);
+        } catch (BadRequestException e) {
+            if (String.valueOf(e.getMessage()).contains("No command specified")) {
+                throw new ImageStartFailure("the image has no entrypoint or command");
+            }
+            throw new SandboxException("cannot create container for " + spec.image() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new SandboxException("cannot create container for " + spec.image() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The image itself cannot be run: a miner fault, reported as {@code start_failed}. */
+    public static final class ImageStartFailure extends RuntimeException {
+        public ImageStartFailure(String message) {
+            super(message);
         }
     }
 

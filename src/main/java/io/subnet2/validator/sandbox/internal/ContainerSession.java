@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.BadRequestException;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.WaitResponse;
@@ -55,9 +56,15 @@ public final class ContainerSession {
                 throw new SandboxException("attaching to container " + containerId + " timed out");
             }
             long start = System.nanoTime();
-            docker.startContainerCmd(containerId).exec();
+            try {
+                docker.startContainerCmd(containerId).exec();
+            } catch (BadRequestException e) { // the engine's answer when the image's executable cannot run
+                Long code = state().getExitCodeLong();
+                return startFailed(spec, e.getMessage(), code == null ? null : code.intValue(),
+                        (System.nanoTime() - start) / 1e9);
+            }
             Exit exit = watch(start);
-            logs.awaitCompletion(2, TimeUnit.SECONDS); // the attach stream ends shortly after the exit
+            logs.awaitCompletion(5, TimeUnit.SECONDS); // the attach stream ends shortly after the exit
             boolean oom = oomKilled();
             return classify(exit, oom, logs.log());
         } catch (InterruptedException e) {
@@ -169,6 +176,14 @@ public final class ContainerSession {
                 : reason == FailureReason.TIMEOUT ? RunStatus.TIMEOUT : RunStatus.FAILED;
         return new SandboxResult(spec.runId(), spec.phase(), status, reason, detail, exit.code, oom,
                 exit.nanos / 1e9, log.excerpt(), log.totalBytes(), log.droppedBytes(), files);
+    }
+
+    /** The result of a run whose image could not be started. */
+    public static SandboxResult startFailed(RunSpec spec, String message, Integer exitCode, double wallSeconds) {
+        String detail = "the image could not start: " + String.valueOf(message);
+        detail = detail.length() > 1000 ? detail.substring(0, 1000) : detail;
+        return new SandboxResult(spec.runId(), spec.phase(), RunStatus.FAILED, FailureReason.START_FAILED, detail,
+                exitCode, false, wallSeconds, "", 0, 0, List.of());
     }
 
     private boolean reachedFileSizeLimit(OutputScan output) {
