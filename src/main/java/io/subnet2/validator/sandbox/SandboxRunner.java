@@ -1,0 +1,144 @@
+package io.subnet2.validator.sandbox;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.function.UnaryOperator;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+
+import io.subnet2.validator.sandbox.internal.ContainerFactory;
+import io.subnet2.validator.sandbox.internal.ContainerSession;
+import io.subnet2.validator.sandbox.internal.OutputDirs;
+import io.subnet2.validator.sandbox.internal.SeccompProfiles;
+
+/**
+ * Runs untrusted analyzer images in hardened containers (spec/sandbox.md "Run"): creates the container,
+ * streams a bounded log, enforces the time and output limits with a watchdog, checks the output after
+ * exit and always removes the container. At most {@code max-parallel} runs execute at once; more wait.
+ *
+ * <p>{@link #run} blocks the calling thread for the duration of the run. Miner faults are results
+ * ({@link RunStatus}); a {@link SandboxException} means the sandbox itself could not work.
+ */
+public final class SandboxRunner implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxRunner.class);
+
+    private final DockerClient docker;
+    private final boolean ownsClient;
+    private final ContainerFactory factory;
+    private final ContainerReaper reaper;
+    private final Duration pollInterval;
+    private final Semaphore slots;
+    private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
+
+    /** A runner with its own Docker client for {@code properties.dockerHost()}; {@link #close()} closes it. */
+    public static SandboxRunner create(SandboxProperties properties) {
+        return new SandboxRunner(DockerClients.create(properties.dockerHost()), properties, true);
+    }
+
+    /** A runner on a caller-owned client. */
+    public SandboxRunner(DockerClient docker, SandboxProperties properties) {
+        this(docker, properties, false);
+    }
+
+    private SandboxRunner(DockerClient docker, SandboxProperties properties, boolean ownsClient) {
+        this.docker = docker;
+        this.ownsClient = ownsClient;
+        SandboxProperties.PathMapping mapping = properties.pathMapping();
+        UnaryOperator<Path> toHost = mapping == null ? UnaryOperator.identity() : mapping::toHost;
+        this.factory = new ContainerFactory(docker, SeccompProfiles.load(properties.seccompProfile()), toHost);
+        this.reaper = new ContainerReaper(docker);
+        this.pollInterval = properties.watchdogPollInterval();
+        this.slots = new Semaphore(properties.maxParallel(), true);
+    }
+
+    /** Runs one phase; blocks until the container has exited and has been removed. */
+    public SandboxResult run(RunSpec spec) {
+        OutputDirs.requireDirectory(spec.inputDir(), "input dir");
+        if (spec.featuresDir() != null) {
+            OutputDirs.requireDirectory(spec.featuresDir(), "features dir");
+        }
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxException("interrupted while waiting for a sandbox slot", e);
+        }
+        inFlight.merge(spec.runId(), 1, Integer::sum);
+        try {
+            OutputDirs.prepareOutput(spec.outputDir());
+            String containerId;
+            try {
+                containerId = factory.create(spec);
+            } catch (ContainerFactory.ImageStartFailure e) {
+                return ContainerSession.startFailed(spec, e.getMessage(), null, 0);
+            }
+            try {
+                SandboxResult result = new ContainerSession(docker, containerId, spec, pollInterval).execute();
+                log.info("sandbox run {} {}: {} {} exit={} {}s log={}B ({})", spec.runId(), spec.phase().envValue(),
+                        result.status().code(), result.reason() == null ? "" : result.reason().code(),
+                        result.exitCode(), String.format("%.3f", result.wallSeconds()), result.logBytesTotal(),
+                        result.detail());
+                return result;
+            } finally {
+                remove(containerId);
+            }
+        } finally {
+            inFlight.computeIfPresent(spec.runId(), (k, n) -> n == 1 ? null : n - 1);
+            slots.release();
+        }
+    }
+
+    /** True while a run with this id executes in this runner (the reaper never takes its containers). */
+    public boolean isRunning(String runId) {
+        return inFlight.containsKey(runId);
+    }
+
+    /** Removes orphaned managed containers: neither live for the caller nor running here. */
+    public List<String> reapOrphans(LiveRuns liveRuns) {
+        return reaper.reap(runId -> isRunning(runId) || liveRuns.isLive(runId));
+    }
+
+    /** {@link #reapOrphans} now and every {@code interval}; close the handle to stop. */
+    public AutoCloseable scheduleReaper(LiveRuns liveRuns, Duration interval) {
+        return reaper.schedule(runId -> isRunning(runId) || liveRuns.isLive(runId), interval);
+    }
+
+    private void remove(String containerId) {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                docker.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+                return;
+            } catch (NotFoundException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("removing container {} failed (attempt {}): {}", containerId, attempt, e.getMessage());
+                sleepQuietly(200L * attempt);
+            }
+        }
+        log.error("container {} left behind; the reaper will remove it", containerId);
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (ownsClient) {
+            docker.close();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.subnet2.validator.sandbox;
+
+import static io.subnet2.validator.sandbox.SandboxTestSupport.shell;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.github.dockerjava.api.DockerClient;
+
+import io.subnet2.validator.testsupport.DockerTestSupport;
+
+class SandboxRunnerTest {
+
+    static DockerClient docker;
+    static SandboxRunner runner;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void setUp() {
+        docker = DockerTestSupport.requireDocker();
+        DockerTestSupport.requireImage(docker, DockerTestSupport.DEBIAN_BASE);
+        runner = new SandboxRunner(docker, SandboxTestSupport.properties());
+    }
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        runner.close();
+        docker.close();
+    }
+
+    @Test
+    void wellBehavedContainerReadsInputAndWritesOutput() throws Exception {
+        RunSpec spec = shell(DockerTestSupport.DEBIAN_BASE, work, "ok",
+                "cat /data/input/hello.txt > /data/output/features.parquet && echo phase=$ANALYZER_PHASE out=$ANALYZER_OUTPUT_PATH tz=$TZ && id -u");
+
+        SandboxResult result = runner.run(spec);
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(result.reason()).isNull();
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.outputFiles()).containsExactly(new SandboxResult.OutputFile("features.parquet", 14));
+        assertThat(Files.readString(spec.outputDir().resolve("features.parquet"))).isEqualTo("hello sandbox\n");
+        assertThat(result.logExcerpt()).contains("phase=features out=/data/output tz=UTC").contains("65534");
+        assertThat(result.wallSeconds()).isPositive().isLessThan(5);
+        assertThat(docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(java.util.Map.of(ContainerReaper.RUN_ID_LABEL, spec.runId())).exec()).isEmpty();
+    }
+}
