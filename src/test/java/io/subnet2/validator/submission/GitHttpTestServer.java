@@ -3,6 +3,8 @@ package io.subnet2.validator.submission;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.Filter;
@@ -22,7 +24,10 @@ import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.eclipse.jgit.errors.PackProtocolException;
 import org.eclipse.jgit.http.server.GitServlet;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.storage.pack.PackConfig;
 import org.eclipse.jgit.transport.UploadPack;
 import org.eclipse.jgit.transport.resolver.FileResolver;
@@ -30,7 +35,7 @@ import org.eclipse.jgit.transport.resolver.FileResolver;
 /**
  * Real Git smart-HTTP server on 127.0.0.1 (embedded Tomcat + JGit's GitServlet) serving the bare
  * repositories under a folder as {@code /{owner}/{repo}.git}. Like GitHub it lets clients fetch any
- * reachable commit by SHA, except for owner {@code tiponly} (JGit's default: ref tips only). Owner
+ * reachable commit by SHA, except for owner {@code tiponly} (ref tips only). Owner
  * {@code redirect} answers with a redirect to another host, owner {@code slow} stalls 10 s. Every
  * byte of response body is counted.
  */
@@ -50,7 +55,20 @@ final class GitHttpTestServer implements AutoCloseable {
             PackConfig pack = new PackConfig(db);
             pack.setBigFileThreshold(512 * 1024); // no delta search over the large random test blobs
             up.setPackConfig(pack);
-            if (!db.getDirectory().toPath().startsWith(repositories.resolve("tiponly"))) {
+            if (db.getDirectory().toPath().startsWith(repositories.resolve("tiponly"))) {
+                // over HTTP JGit's own policies all allow reachable commits; this one wants ref tips
+                up.setRequestValidator((uploadPack, wants) -> {
+                    Set<ObjectId> tips = new HashSet<>();
+                    for (Ref ref : uploadPack.getRepository().getRefDatabase().getRefs()) {
+                        tips.add(ref.getObjectId());
+                    }
+                    for (ObjectId want : wants) {
+                        if (!tips.contains(want)) {
+                            throw new PackProtocolException("want " + want.name() + " not valid");
+                        }
+                    }
+                });
+            } else {
                 up.setRequestPolicy(UploadPack.RequestPolicy.REACHABLE_COMMIT);
             }
             return up;

@@ -51,6 +51,15 @@ public final class TreeExtractor {
     }
 
     public Result extract(Repository repo, String commitSha, Path dest) throws Rejection, IOException {
+        try {
+            return walk(repo, commitSha, dest);
+        } catch (MissingObjectException e) {
+            throw new Rejection(Violation.of(Rule.FETCH_ERROR,
+                    "the server sent an incomplete object graph (missing " + e.getObjectId().name() + ")"));
+        }
+    }
+
+    private Result walk(Repository repo, String commitSha, Path dest) throws Rejection, IOException {
         Files.createDirectories(dest);
         Path root = dest.toRealPath();
         List<Violation> violations = new ArrayList<>();
