@@ -36,7 +36,8 @@ import org.eclipse.jgit.transport.resolver.FileResolver;
  * Real Git smart-HTTP server on 127.0.0.1 (embedded Tomcat + JGit's GitServlet) serving the bare
  * repositories under a folder as {@code /{owner}/{repo}.git}. Like GitHub it lets clients fetch any
  * reachable commit by SHA, except for owner {@code tiponly} (ref tips only). Owner
- * {@code redirect} answers with a redirect to another host, owner {@code slow} stalls 10 s. Every
+ * {@code redirect} answers with a redirect to another host, {@code private} asks for credentials,
+ * {@code slow} stalls 10 s. Every
  * byte of response body is counted.
  */
 final class GitHttpTestServer implements AutoCloseable {
@@ -131,6 +132,11 @@ final class GitHttpTestServer implements AutoCloseable {
             String path = request.getRequestURI();
             if (path.startsWith("/redirect/")) {
                 response.sendRedirect("http://evil.example.com" + path.substring("/redirect".length()));
+                return;
+            }
+            if (path.startsWith("/private/")) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"private\"");
+                response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
                 return;
             }
             if (path.startsWith("/slow/")) {

@@ -137,6 +137,15 @@ class SubmissionPipelineHostileTest {
     }
 
     @Test
+    void unknownAndPrivateRepositoriesFail() throws IOException {
+        assertRefused(submit(pipeline, server.url("miner/nonexistent.git"), SHA), Status.FAILED, "[fetch.not-found]");
+        String sha = goodRepo("private/analyzer.git");
+        SubmissionOutcome outcome = submit(pipeline, server.url("private/analyzer.git"), sha);
+        assertRefused(outcome, Status.FAILED, "[fetch.not-found] repository not found or not public");
+        assertThat(outcome.retryable()).isFalse();
+    }
+
+    @Test
     void shaNotInRepositoryFails() throws IOException {
         goodRepo("miner/missing.git");
         assertRefused(submit(pipeline, server.url("miner/missing.git"), SHA), Status.FAILED, "[fetch.commit-missing]");
