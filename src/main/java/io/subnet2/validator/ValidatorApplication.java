@@ -7,13 +7,15 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+import io.subnet2.validator.dataset.DatasetCommand;
+
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class ValidatorApplication {
 
     /** Command-line tools; each runs without Spring, the database or the web server. */
     static List<CliCommand> commands() {
-        return List.of();
+        return List.of(new DatasetCommand());
     }
 
     public static void main(String[] args) {
