@@ -91,6 +91,48 @@ class InjectedInstancesTest {
                 .hasSize(perType.get(PatternType.PROXIMITY_RISK));
     }
 
+    @org.junit.jupiter.api.Test
+    void theCheckerRejectsBrokenVariantsOfTheInstances() throws IOException {
+        GeneratedDataset dataset = TestDatasets.ethereum();
+        Set<String> flagged = new HashSet<>();
+        labels(dataset).forEach((address, r) -> {
+            if ("critical".equals(TransferTable.s(r, "risk_level"))) {
+                flagged.add(address);
+            }
+        });
+        RuleChecker checker = new RuleChecker(TransferTable.transfers(dataset.layout().transfers()), flagged);
+        String stranger = null;
+        int checked = 0;
+        for (List<GroundTruthRow> rows : instances(dataset).values()) {
+            List<String> a = rows.stream().map(GroundTruthRow::address).toList();
+            List<String> reversed = new ArrayList<>(a);
+            java.util.Collections.reverse(reversed);
+            PatternType type = rows.get(0).type();
+            switch (type) {
+                case CYCLE, LAYERING_PATH -> assertThat(checker.check(type, reversed)).isNotNull();
+                case MOTIF_FANIN -> assertThat(checker.check(PatternType.MOTIF_FANOUT, a)).isNotNull();
+                case PROXIMITY_RISK -> assertThat(checker.check(type, a.subList(0, a.size() - 1).size() >= 2
+                        ? a.subList(0, a.size() - 1) : reversed)).isNotNull();
+                case THRESHOLD_EVASION -> assertThat(checker.check(type, reversed)).isNotNull();
+                case TEMPORAL_BURST -> {
+                    if (stranger != null) {
+                        List<String> withStranger = new ArrayList<>(a);
+                        withStranger.add(stranger);
+                        assertThat(checker.check(type, withStranger)).isNotNull();
+                    }
+                }
+                default -> {
+                }
+            }
+            if (type == PatternType.MOTIF_FANOUT) {
+                stranger = a.get(1);
+            }
+            assertThat(checker.check(type, List.of(a.get(0), a.get(0)))).isEqualTo("repeated_address");
+            checked++;
+        }
+        assertThat(checked).isEqualTo(80);
+    }
+
     private static void checkRoles(PatternType type, List<GroundTruthRow> rows) {
         List<String> roles = rows.stream().map(GroundTruthRow::role).toList();
         String first = roles.get(0);
