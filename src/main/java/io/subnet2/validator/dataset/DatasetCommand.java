@@ -9,6 +9,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -46,6 +50,7 @@ public final class DatasetCommand implements CliCommand {
             err.println(USAGE);
             return 2;
         }
+        quietLibraryLogs();
         try {
             GeneratedDataset dataset = new DatasetGenerator().generate(request);
             out.println(summary(request, dataset));
@@ -53,6 +58,18 @@ public final class DatasetCommand implements CliCommand {
         } catch (UncheckedIOException | IllegalArgumentException e) {
             err.println("dataset generate: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /**
+     * Without Spring, logback's default configuration prints INFO lines of Hadoop's codec pool on
+     * stdout, which would break the one-line JSON summary; those libraries are raised to WARN.
+     */
+    private static void quietLibraryLogs() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            for (String name : new String[] {"org.apache.hadoop", "org.apache.parquet"}) {
+                context.getLogger(name).setLevel(Level.WARN);
+            }
         }
     }
 

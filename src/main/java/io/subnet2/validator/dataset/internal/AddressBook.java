@@ -27,7 +27,7 @@ public final class AddressBook {
         }
         this.ids = ids;
         this.background = background;
-        this.logBackground = Math.log(background + 1.0);
+        this.logBackground = StrictMath.log(background + 1.0);
         this.cache = new Utf8[Math.min(background, CACHE_LIMIT)];
         for (int id = 0; id < cache.length; id++) {
             cache[id] = new Utf8(ids.address(id));
@@ -50,7 +50,7 @@ public final class AddressBook {
     /** A background address: Zipf(1) rank with probability {@link #ZIPF_SHARE}, else uniform. */
     public int sample(SplittableRandom random) {
         if (random.nextDouble() < ZIPF_SHARE) {
-            long rank = (long) Math.exp(random.nextDouble() * logBackground) - 1;
+            long rank = (long) StrictMath.exp(random.nextDouble() * logBackground) - 1;
             return (int) Math.min(rank, background - 1);
         }
         return random.nextInt(background);

@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 /** USD amount law shared by background and injected transfers (log-normal, heavy right tail). */
 public final class Amounts {
 
-    private static final double LOG_MEDIAN_USD = Math.log(250.0);
+    private static final double LOG_MEDIAN_USD = StrictMath.log(250.0);
     private static final double SIGMA = 1.8;
     private static final long MIN_MICROS = 500_000L;               // $0.50
     private static final long MAX_MICROS = 20_000_000L * 1_000_000L; // $20 M
@@ -15,7 +15,7 @@ public final class Amounts {
 
     /** A USD amount in micro-dollars. */
     public static long usdMicros(SplittableRandom random) {
-        double usd = Math.exp(LOG_MEDIAN_USD + SIGMA * random.nextGaussian());
+        double usd = StrictMath.exp(LOG_MEDIAN_USD + SIGMA * Gaussian.next(random));
         return Math.min(MAX_MICROS, Math.max(MIN_MICROS, Math.round(usd * 1e6)));
     }
 
@@ -33,7 +33,7 @@ public final class Amounts {
 
     /** Network fee in micro-units of the native asset. */
     public static long feeMicros(SplittableRandom random, double nativePriceUsd) {
-        double usd = Math.exp(Math.log(1.5) + 0.9 * random.nextGaussian());
+        double usd = StrictMath.exp(StrictMath.log(1.5) + 0.9 * Gaussian.next(random));
         return Math.max(1, Math.round(usd / nativePriceUsd * 1e6));
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -72,7 +73,7 @@ final class PartWriters implements AutoCloseable {
                 await(future); // surface a writer failure early
             }
         }
-        Path part = file.resolveSibling(file.getFileName() + ".part-" + String.format("%05d", parts.size()));
+        Path part = file.resolveSibling(file.getFileName() + ".part-" + String.format(Locale.ROOT, "%05d", parts.size()));
         parts.add(part);
         pending.add(pool.submit(() -> {
             try {

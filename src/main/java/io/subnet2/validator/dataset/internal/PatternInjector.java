@@ -16,6 +16,7 @@ import static io.subnet2.validator.dataset.GroundTruthRow.TARGET;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 import io.subnet2.validator.dataset.PatternType;
@@ -57,7 +58,7 @@ public final class PatternInjector {
     public Result inject(int perType) {
         for (int i = 0; i < perType; i++) {
             for (PatternType type : PatternType.values()) {
-                String id = type.id() + "-" + String.format("%05d", i);
+                String id = type.id() + "-" + String.format(Locale.ROOT, "%05d", i);
                 switch (type) {
                     case CYCLE -> cycle(id);
                     case LAYERING_PATH -> layering(id);

@@ -11,11 +11,11 @@ public final class PriceTable {
         micros = new long[profile.assets().size()][days];
         for (int a = 0; a < micros.length; a++) {
             NetworkProfile.Asset asset = profile.assets().get(a);
-            double price = asset.volatility() == 0 ? 1.0 : asset.basePriceUsd() * Math.exp(0.25 * random.nextGaussian());
+            double price = asset.volatility() == 0 ? 1.0 : asset.basePriceUsd() * StrictMath.exp(0.25 * Gaussian.next(random));
             for (int d = 0; d < days; d++) {
                 double today = asset.volatility() == 0
-                        ? 1.0 + 0.0005 * random.nextGaussian()
-                        : (price *= Math.exp(asset.volatility() * random.nextGaussian()));
+                        ? 1.0 + 0.0005 * Gaussian.next(random)
+                        : (price *= StrictMath.exp(asset.volatility() * Gaussian.next(random)));
                 micros[a][d] = Math.max(1, Math.round(today * 1e6));
             }
         }

@@ -120,8 +120,8 @@ final class TransferStream {
         double[] cumulative = new double[grid.blockCount()];
         double sum = 0;
         for (int block = 0; block < cumulative.length; block++) {
-            double diurnal = 1 + 0.35 * Math.sin(2 * Math.PI * (grid.hourOfDay(block) - 9) / 24.0);
-            sum += diurnal * Math.exp(0.3 * random.nextGaussian());
+            double diurnal = 1 + 0.35 * StrictMath.sin(2 * Math.PI * (grid.hourOfDay(block) - 9) / 24.0);
+            sum += diurnal * StrictMath.exp(0.3 * Gaussian.next(random));
             cumulative[block] = sum;
         }
         return cumulative;
