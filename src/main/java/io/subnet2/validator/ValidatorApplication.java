@@ -7,13 +7,16 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+import io.subnet2.validator.dataset.DatasetCommand;
+import io.subnet2.validator.sandbox.SandboxRunCommand;
+
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class ValidatorApplication {
 
     /** Command-line tools; each runs without Spring, the database or the web server. */
     static List<CliCommand> commands() {
-        return List.of(new io.subnet2.validator.sandbox.SandboxRunCommand());
+        return List.of(new SandboxRunCommand(), new DatasetCommand());
     }
 
     public static void main(String[] args) {

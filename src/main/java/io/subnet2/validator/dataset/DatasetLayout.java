@@ -28,6 +28,18 @@ public record DatasetLayout(Path root) {
         return input().resolve(ADDRESS_LABELS);
     }
 
+    public Path assets() {
+        return input().resolve(ASSETS);
+    }
+
+    public Path assetPrices() {
+        return input().resolve(ASSET_PRICES);
+    }
+
+    public Path meta() {
+        return input().resolve(META);
+    }
+
     public Path groundTruth() {
         return root.resolve(GROUND_TRUTH);
     }

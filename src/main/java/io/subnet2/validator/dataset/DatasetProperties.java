@@ -1,0 +1,50 @@
+package io.subnet2.validator.dataset;
+
+import java.nio.file.Path;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code validator.dataset.*} (docs/dataset.md).
+ *
+ * @param transfers    transfers per generated dataset
+ * @param windowDays   days of transfers per dataset, ending with the test date
+ * @param secret       HMAC key of the dataset seeds; the built-in development value is public, so
+ *                     production must set its own (a warning is logged while the default is used)
+ * @param root         folder holding {@code {tournament}/{epoch}/{network}/{date}/} datasets
+ * @param snapshotsDir optional folder {@code {data}} with {@code synthetics/snapshots/{network}/{date}/{window}/}
+ *                     datasets used instead of generating when one exists for the run's network and date
+ */
+@ConfigurationProperties(prefix = "validator.dataset")
+@Validated
+public record DatasetProperties(@Min(GenerationRequest.MIN_TRANSFERS) @Max(GenerationRequest.MAX_TRANSFERS) Long transfers,
+                                @Min(1) @Max(GenerationRequest.MAX_WINDOW_DAYS) Integer windowDays,
+                                @NotBlank @Size(min = 16) String secret,
+                                Path root,
+                                Path snapshotsDir) {
+
+    public static final long DEFAULT_TRANSFERS = 100_000;
+    public static final String DEV_SECRET = "dev-only-insecure-dataset-secret";
+    public static final Path DEFAULT_ROOT = Path.of("work", "datasets");
+
+    public DatasetProperties {
+        transfers = transfers == null ? DEFAULT_TRANSFERS : transfers;
+        windowDays = windowDays == null ? GenerationRequest.DEFAULT_WINDOW_DAYS : windowDays;
+        secret = secret == null ? DEV_SECRET : secret;
+        root = root == null ? DEFAULT_ROOT : root;
+    }
+
+    public static DatasetProperties defaults() {
+        return new DatasetProperties(null, null, null, null, null);
+    }
+
+    public boolean usesDevSecret() {
+        return DEV_SECRET.equals(secret);
+    }
+}
