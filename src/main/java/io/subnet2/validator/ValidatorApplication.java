@@ -13,7 +13,7 @@ public class ValidatorApplication {
 
     /** Command-line tools; each runs without Spring, the database or the web server. */
     static List<CliCommand> commands() {
-        return List.of();
+        return List.of(new io.subnet2.validator.scoring.ScoreCommand());
     }
 
     public static void main(String[] args) {
