@@ -127,6 +127,9 @@ public final class FeatureGate {
             }
         } catch (IOException e) {
             throw new OutputRejectedException("features.parquet cannot be read: " + e.getMessage(), e);
+        } catch (OutputRejectedException e) {
+            throw e.getMessage().startsWith("features.parquet") ? e
+                    : new OutputRejectedException("features.parquet: " + e.getMessage(), e);
         }
         return verdict(seen, unknown, unknownExamples);
     }

@@ -105,6 +105,8 @@ public final class PatternReader {
             }
         } catch (IOException e) {
             throw new OutputRejectedException(label + " cannot be read: " + e.getMessage(), e);
+        } catch (OutputRejectedException e) {
+            throw e.getMessage().startsWith(label) ? e : new OutputRejectedException(label + ": " + e.getMessage(), e);
         }
     }
 
