@@ -3,6 +3,10 @@ package io.subnet2.validator.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import org.junit.jupiter.api.Test;
 
@@ -46,5 +50,23 @@ class ScoringPropertiesTest {
         ScoringProperties partial = ScoringProperties.fromJson("{\"weights\":{\"policy\":\"winner-take-all\"}}");
         assertThat(partial.weights().policy()).isEqualTo(ScoringProperties.Policy.WINNER_TAKE_ALL);
         assertThat(partial.rules()).isEqualTo(ScoringProperties.Rules.defaults());
+    }
+
+    @Test
+    void bindsFromSpringPropertiesWithKebabCaseNames() {
+        Binder binder = new Binder(new MapConfigurationPropertySource(Map.of(
+                "validator.scoring.weights.policy", "winner-take-all",
+                "validator.scoring.weights.burn-uid", "0",
+                "validator.scoring.beat-margin", "0.05",
+                "validator.scoring.rules.threshold-values", "1000,2000",
+                "validator.scoring.limits.max-patterns", "10")));
+        ScoringProperties p = binder.bind("validator.scoring", ScoringProperties.class).get();
+        assertThat(p.weights().policy()).isEqualTo(ScoringProperties.Policy.WINNER_TAKE_ALL);
+        assertThat(p.weights().burnUid()).isZero();
+        assertThat(p.beatMargin()).isEqualTo(0.05);
+        assertThat(p.rules().thresholdValues()).containsExactly(1000L, 2000L);
+        assertThat(p.limits().maxPatterns()).isEqualTo(10L);
+        assertThat(p.limits().maxRowGroups()).isEqualTo(10_000);
+        assertThat(p.run().accuracy()).isEqualTo(0.5);
     }
 }

@@ -84,9 +84,9 @@ public final class ByteTable {
     }
 
     private int add(byte[] bytes, int off, int len, int hash) {
-        if (size + 1 >= offsets.length) {
-            offsets = Arrays.copyOf(offsets, offsets.length * 2);
+        if (size >= hashes.length) {
             hashes = Arrays.copyOf(hashes, hashes.length * 2);
+            offsets = Arrays.copyOf(offsets, hashes.length + 1);
         }
         int start = offsets[size];
         if ((long) start + len > Integer.MAX_VALUE - 8) {

@@ -135,13 +135,15 @@ public final class FeatureGate {
     }
 
     private Result verdict(boolean[] seen, long unknown, List<String> unknownExamples) {
-        List<String> missing = new ArrayList<>();
+        // address ids depend on thread timing: report the alphabetically first missing addresses
+        java.util.TreeSet<String> missing = new java.util.TreeSet<>();
         long missingCount = 0;
         for (int id = 0; id < seen.length; id++) {
             if (!seen[id]) {
                 missingCount++;
-                if (missing.size() < props.gate().reportedMismatches()) {
-                    missing.add(index.names.string(id));
+                missing.add(index.names.string(id));
+                if (missing.size() > props.gate().reportedMismatches()) {
+                    missing.pollLast();
                 }
             }
         }

@@ -34,14 +34,14 @@ class GuardedCodecsTest {
     void internerGivesDenseIdsAndFindsThemWithoutLocks() {
         Interner interner = new Interner();
         ByteTable.View view = new ByteTable.View();
-        int[] packed = new int[5000];
+        int[] packed = new int[300_000];
         for (int i = 0; i < packed.length; i++) {
             packed[i] = interner.internPacked(view.of(("addr" + i).getBytes()));
         }
         assertThat(interner.internPacked(view.of("addr42".getBytes()))).isEqualTo(packed[42]);
         interner.freeze();
-        assertThat(interner.size()).isEqualTo(5000);
-        boolean[] seen = new boolean[5000];
+        assertThat(interner.size()).isEqualTo(300_000);
+        boolean[] seen = new boolean[300_000];
         for (int i = 0; i < packed.length; i++) {
             int dense = interner.dense(packed[i]);
             assertThat(seen[dense]).isFalse();
