@@ -1,6 +1,9 @@
 package io.subnet2.validator.scoring.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -13,131 +16,226 @@ import org.apache.parquet.io.api.Binary;
  */
 public final class ByteTable {
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final boolean trusted;
     private byte[] arena = new byte[1 << 16];
     private int[] offsets = new int[1025];
-    private int[] hashes = new int[1024];
-    private int[] slots = new int[2048];
+    /** Pairs {h1, h2 << 32 | (id + 1)}; id + 1 == 0 marks an empty slot. One probe, one cache line. */
+    private long[] slots = new long[4096];
     private int size;
+    /** Written so the JIT keeps the warm-up loads of {@link #internBatch}. */
+    private long sink;
+
+    /** A table whose keys are compared byte by byte. */
+    public ByteTable() {
+        this(false);
+    }
+
+    /**
+     * @param trusted when true, {@link #intern} takes a 96-bit fingerprint match as equality and skips
+     *                the byte comparison (for the platform's own data only; {@link #find} stays exact)
+     */
+    public ByteTable(boolean trusted) {
+        this.trusted = trusted;
+    }
 
     public int size() {
         return size;
     }
 
-    public static int hash(byte[] bytes, int off, int len) {
-        int h = 0x9747b28c ^ len;
-        for (int i = 0; i < len; i++) {
-            h = (h ^ bytes[off + i]) * 0x01000193;
-        }
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        h *= 0xc2b2ae35;
-        return h ^ (h >>> 16);
-    }
-
     /** Id of the key, inserting it when absent. */
-    public int intern(byte[] bytes, int off, int len, int hash) {
-        int mask = slots.length - 1;
-        int slot = hash & mask;
+    public int intern(View v) {
+        long[] table = slots;
+        int mask = (table.length >> 1) - 1;
+        int slot = (int) v.h1 & mask;
+        long tag = (long) v.h2 << 32;
         while (true) {
-            int entry = slots[slot];
-            if (entry == 0) {
+            long second = table[2 * slot + 1];
+            if (second == 0) {
                 break;
             }
-            if (hashes[entry - 1] == hash && equalsAt(entry - 1, bytes, off, len)) {
-                return entry - 1;
+            if (table[2 * slot] == v.h1 && (second & 0xffffffff00000000L) == tag
+                    && (trusted || equalsAt((int) second - 1, v))) {
+                return (int) second - 1;
             }
             slot = (slot + 1) & mask;
         }
-        int id = add(bytes, off, len, hash);
-        slots[slot] = id + 1;
-        if (size * 2 > slots.length) {
+        int id = add(v);
+        table[2 * slot] = v.h1;
+        table[2 * slot + 1] = tag | (id + 1L);
+        if (size * 2 > mask + 1) {
             rehash();
         }
         return id;
     }
 
-    /** Id of the key or -1. */
-    public int find(byte[] bytes, int off, int len, int hash) {
-        int mask = slots.length - 1;
-        int slot = hash & mask;
+    /** Id of the key or -1; always exact. */
+    public int find(View v) {
+        long[] table = slots;
+        int mask = (table.length >> 1) - 1;
+        int slot = (int) v.h1 & mask;
+        long tag = (long) v.h2 << 32;
         while (true) {
-            int entry = slots[slot];
-            if (entry == 0) {
+            long second = table[2 * slot + 1];
+            if (second == 0) {
                 return -1;
             }
-            if (hashes[entry - 1] == hash && equalsAt(entry - 1, bytes, off, len)) {
-                return entry - 1;
+            if (table[2 * slot] == v.h1 && (second & 0xffffffff00000000L) == tag && equalsAt((int) second - 1, v)) {
+                return (int) second - 1;
             }
             slot = (slot + 1) & mask;
         }
+    }
+
+    /**
+     * Interns keys {@code order[from..to)} given as parts (key k = arrays[k][offs[k], +lens[k]) with
+     * hashes h1s[k], h2s[k]), writing ids to {@code out[k]}. Keys go in groups of 16 whose slots are
+     * loaded first, independently of each other, so their cache misses overlap.
+     */
+    public void internBatch(byte[][] arrays, int[] offs, int[] lens, long[] h1s, int[] h2s, int[] order, int from,
+                            int to, int[] out, View view) {
+        long acc = 0;
+        for (int b = from; b < to; b += 16) {
+            int end = Math.min(to, b + 16);
+            long[] table = slots;
+            int mask = (table.length >> 1) - 1;
+            for (int j = b; j < end; j++) {
+                acc += table[2 * ((int) h1s[order[j]] & mask)];
+            }
+            for (int j = b; j < end; j++) {
+                int k = order[j];
+                out[k] = intern(view.set(arrays[k], offs[k], lens[k], h1s[k], h2s[k]));
+            }
+        }
+        sink += acc;
     }
 
     public String string(int id) {
         return new String(arena, offsets[id], offsets[id + 1] - offsets[id], StandardCharsets.UTF_8);
     }
 
-    private boolean equalsAt(int id, byte[] bytes, int off, int len) {
+    private boolean equalsAt(int id, View v) {
         int start = offsets[id];
-        return offsets[id + 1] - start == len
-                && Arrays.equals(arena, start, start + len, bytes, off, off + len);
+        return offsets[id + 1] - start == v.len
+                && Arrays.equals(arena, start, start + v.len, v.bytes, v.off, v.off + v.len);
     }
 
-    private int add(byte[] bytes, int off, int len, int hash) {
-        if (size >= hashes.length) {
-            hashes = Arrays.copyOf(hashes, hashes.length * 2);
-            offsets = Arrays.copyOf(offsets, hashes.length + 1);
+    private int add(View v) {
+        if (size + 1 >= offsets.length) {
+            offsets = Arrays.copyOf(offsets, offsets.length * 2);
         }
         int start = offsets[size];
-        if ((long) start + len > Integer.MAX_VALUE - 8) {
+        if ((long) start + v.len > Integer.MAX_VALUE - 8) {
             throw new IllegalStateException("address table exceeds 2 GiB of key bytes");
         }
-        if (start + len > arena.length) {
+        if (start + v.len > arena.length) {
             arena = Arrays.copyOf(arena, (int) Math.min(Integer.MAX_VALUE - 8L,
-                    Math.max(start + len, (long) arena.length * 2)));
+                    Math.max(start + v.len, (long) arena.length * 2)));
         }
-        System.arraycopy(bytes, off, arena, start, len);
-        offsets[size + 1] = start + len;
-        hashes[size] = hash;
+        System.arraycopy(v.bytes, v.off, arena, start, v.len);
+        offsets[size + 1] = start + v.len;
         return size++;
     }
 
     private void rehash() {
-        int[] next = new int[slots.length * 2];
-        int mask = next.length - 1;
-        for (int id = 0; id < size; id++) {
-            int slot = hashes[id] & mask;
-            while (next[slot] != 0) {
-                slot = (slot + 1) & mask;
+        long[] next = new long[slots.length * 2];
+        int mask = (next.length >> 1) - 1;
+        for (int s = 0; s < slots.length; s += 2) {
+            if (slots[s + 1] != 0) {
+                int slot = (int) slots[s] & mask;
+                while (next[2 * slot + 1] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                next[2 * slot] = slots[s];
+                next[2 * slot + 1] = slots[s + 1];
             }
-            next[slot] = id + 1;
         }
         slots = next;
     }
 
-    /** A reusable view of a {@link Binary}'s bytes without copying when it is heap-backed. */
+    /** A reusable view of a key's bytes (no copy when heap-backed) with its two hashes. */
     public static final class View {
-        private byte[] scratch = new byte[64];
-        public byte[] bytes = scratch;
+        private byte[] scratch;
+        public byte[] bytes;
         public int off;
         public int len;
-        public int hash;
+        /** 64-bit hash: slot (low bits) and stripe (top bits). */
+        public long h1;
+        /** Independent 32-bit hash, part of the 96-bit fingerprint. */
+        public int h2;
 
+        /** Points at the binary's bytes through {@link Binary#writeTo}, which hands heap arrays over uncopied. */
         public View of(Binary binary) {
-            ByteBuffer buffer = binary.toByteBuffer();
-            len = buffer.remaining();
-            if (buffer.hasArray()) {
-                bytes = buffer.array();
-                off = buffer.arrayOffset() + buffer.position();
-            } else {
-                if (len > scratch.length) {
-                    scratch = new byte[len];
-                }
-                bytes = scratch;
-                buffer.duplicate().get(bytes, 0, len);
-                off = 0;
+            capture.reset();
+            try {
+                binary.writeTo(capture);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
             }
-            hash = hash(bytes, off, len);
+            return hash();
+        }
+
+        private final Capture capture = new Capture();
+
+        /** Receives Binary.writeTo: one array write is referenced, anything else is copied to scratch. */
+        private final class Capture extends java.io.OutputStream {
+            private int writes;
+
+            void reset() {
+                writes = 0;
+                len = 0;
+            }
+
+            @Override
+            public void write(byte[] b, int o, int l) {
+                if (writes++ == 0) {
+                    bytes = b;
+                    off = o;
+                    len = l;
+                    return;
+                }
+                if (writes == 2) {
+                    byte[] first = bytes;
+                    int firstOff = off;
+                    bytes = ensure(len + l);
+                    System.arraycopy(first, firstOff, bytes, 0, len);
+                    off = 0;
+                }
+                bytes = ensure(len + l);
+                System.arraycopy(b, o, bytes, len, l);
+                len += l;
+            }
+
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            private byte[] ensure(int size) {
+                if (scratch == null || scratch.length < size) {
+                    byte[] grown = new byte[Math.max(size, 64)];
+                    if (scratch != null && bytes == scratch) {
+                        System.arraycopy(scratch, 0, grown, 0, len);
+                    }
+                    scratch = grown;
+                }
+                return scratch;
+            }
+        }
+
+        /** The array keys are copied into when a binary is not one heap array. */
+        public byte[] scratchArray() {
+            return scratch;
+        }
+
+        /** Sets this view to a key given by parts, with its hashes already known. */
+        public View set(byte[] array, int offset, int length, long hash1, int hash2) {
+            bytes = array;
+            off = offset;
+            len = length;
+            h1 = hash1;
+            h2 = hash2;
             return this;
         }
 
@@ -145,8 +243,35 @@ public final class ByteTable {
             bytes = value;
             off = 0;
             len = value.length;
-            hash = hash(bytes, off, len);
+            return hash();
+        }
+
+        private View hash() {
+            long a = 0x9E3779B97F4A7C15L ^ len;
+            long b = 0xC6A4A7935BD1E995L + len;
+            int i = 0;
+            for (; i + 8 <= len; i += 8) {
+                long w = (long) LONGS.get(bytes, off + i);
+                a = Long.rotateLeft((a ^ w) * 0xC2B2AE3D27D4EB4FL, 31);
+                b = Long.rotateLeft((b + w) * 0x165667B19E3779F9L, 27);
+            }
+            long tail = 0;
+            for (int k = len - 1; k >= i; k--) {
+                tail = tail << 8 | (bytes[off + k] & 0xff);
+            }
+            a = mix((a ^ tail) * 0xBF58476D1CE4E5B9L);
+            b = mix((b + tail) * 0x94D049BB133111EBL);
+            h1 = a;
+            h2 = (int) (b >>> 32);
             return this;
+        }
+
+        private static long mix(long h) {
+            h ^= h >>> 31;
+            h *= 0x7FB5D329728EA185L;
+            h ^= h >>> 27;
+            h *= 0x81DADEF4BC2DD44DL;
+            return h ^ (h >>> 33);
         }
 
         @Override

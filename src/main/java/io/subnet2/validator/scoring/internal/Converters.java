@@ -60,12 +60,40 @@ public final class Converters {
             return true;
         }
 
+        /** Stripe where this slot's batch interning starts, so two reading threads rarely meet. */
+        public int startStripe;
+
         @Override
         public void setDictionary(Dictionary dictionary) {
-            dictionaryIds = new int[dictionary.getMaxId() + 1];
-            for (int i = 0; i < dictionaryIds.length; i++) {
-                dictionaryIds[i] = id(dictionary.decodeToBinary(i));
+            int n = dictionary.getMaxId() + 1;
+            dictionaryIds = new int[n];
+            if (!build) {
+                for (int i = 0; i < n; i++) {
+                    dictionaryIds[i] = id(dictionary.decodeToBinary(i));
+                }
+                return;
             }
+            byte[][] arrays = new byte[n][];
+            int[] offs = new int[n];
+            int[] lens = new int[n];
+            long[] h1s = new long[n];
+            int[] h2s = new int[n];
+            ByteTable.View key = new ByteTable.View();
+            for (int i = 0; i < n; i++) {
+                Binary value = dictionary.decodeToBinary(i);
+                if (value.length() > maxBytes) {
+                    throw new OutputRejectedException("a string of " + value.length()
+                            + " bytes is above the limit of " + maxBytes);
+                }
+                key.of(value);
+                // a key copied into the view's scratch must not be overwritten by the next one
+                arrays[i] = key.len > 0 && key.bytes == key.scratchArray() ? key.bytes.clone() : key.bytes;
+                offs[i] = key.off;
+                lens[i] = key.len;
+                h1s[i] = key.h1;
+                h2s[i] = key.h2;
+            }
+            interner.internAll(arrays, offs, lens, h1s, h2s, n, dictionaryIds, startStripe);
         }
 
         @Override

@@ -85,7 +85,7 @@ final class PatternSlots {
         public void addBinary(Binary value) {
             checkLength(value, maxBytes);
             view.of(value);
-            target[row] = table.intern(view.bytes, view.off, view.len, view.hash);
+            target[row] = table.intern(view);
         }
 
         @Override
@@ -170,7 +170,7 @@ final class PatternSlots {
             view.of(value);
             int id = names.find(view);
             if (id < 0) {
-                id = -2 - unknown.intern(view.bytes, view.off, view.len, view.hash);
+                id = -2 - unknown.intern(view);
             }
             append(id);
         }

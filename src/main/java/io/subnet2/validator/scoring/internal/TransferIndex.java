@@ -51,55 +51,151 @@ public final class TransferIndex {
         ts = c.ts();
         bands = c.bands();
         this.bandKinds = bandKinds;
+        int parts = Math.max(1, threads);
+        int[][] outPos = new int[parts][];
+        int[][] inPos = new int[parts][];
+        parallel(parts, p -> {
+            int[] outCount = new int[addresses];
+            int[] inCount = new int[addresses];
+            for (int r = partStart(p, parts), end = partStart(p + 1, parts); r < end; r++) {
+                outCount[from[r]]++;
+                inCount[to[r]]++;
+            }
+            outPos[p] = outCount;
+            inPos[p] = inCount;
+        });
         txOut = new int[addresses];
         txIn = new int[addresses];
-        for (int r = 0; r < rows; r++) {
-            txOut[from[r]]++;
-            txIn[to[r]]++;
+        for (int p = 0; p < parts; p++) {
+            for (int x = 0; x < addresses; x++) {
+                txOut[x] += outPos[p][x];
+                txIn[x] += inPos[p][x];
+            }
         }
         outOff = offsets(txOut);
         inOff = offsets(txIn);
+        // each part writes its rows after the earlier parts' rows: segments stay in row order
+        for (int x = 0; x < addresses; x++) {
+            int out = outOff[x];
+            int in = inOff[x];
+            for (int p = 0; p < parts; p++) {
+                int n = outPos[p][x];
+                outPos[p][x] = out;
+                out += n;
+                n = inPos[p][x];
+                inPos[p][x] = in;
+                in += n;
+            }
+        }
         outRow = new int[rows];
         outNbr = new int[rows];
         inRow = new int[rows];
         inNbr = new int[rows];
-        int[] outPos = Arrays.copyOf(outOff, addresses);
-        int[] inPos = Arrays.copyOf(inOff, addresses);
-        for (int r = 0; r < rows; r++) {
-            int o = outPos[from[r]]++;
-            outRow[o] = r;
-            outNbr[o] = to[r];
-            int i = inPos[to[r]]++;
-            inRow[i] = r;
-            inNbr[i] = from[r];
-        }
+        parallel(parts, p -> {
+            int[] op = outPos[p];
+            int[] ip = inPos[p];
+            for (int r = partStart(p, parts), end = partStart(p + 1, parts); r < end; r++) {
+                int o = op[from[r]]++;
+                outRow[o] = r;
+                outNbr[o] = to[r];
+                int i = ip[to[r]]++;
+                inRow[i] = r;
+                inNbr[i] = from[r];
+            }
+        });
         outSorted = new boolean[addresses];
         inSorted = new boolean[addresses];
         first = new long[addresses];
         last = new long[addresses];
         sumOut = new double[addresses];
         sumIn = new double[addresses];
-        Arrays.fill(first, Long.MAX_VALUE);
-        Arrays.fill(last, Long.MIN_VALUE);
-        double[] usd = c.usd();
-        for (int r = 0; r < rows; r++) {
-            int f = from[r];
-            int t = to[r];
-            double amount = Double.isNaN(usd[r]) ? 0 : usd[r];
-            sumOut[f] += amount;
-            sumIn[t] += amount;
-            long time = ts[r];
-            first[f] = Math.min(first[f], time);
-            last[f] = Math.max(last[f], time);
-            first[t] = Math.min(first[t], time);
-            last[t] = Math.max(last[t], time);
-        }
         degOut = new int[addresses];
         degIn = new int[addresses];
         counterparties = new int[addresses];
-        computeDegrees(Math.max(1, threads));
         bandCount = new int[addresses * bandKinds];
+        double[] usd = c.usd();
+        parallel(parts, p -> addressStats(usd, (int) ((long) addresses * p / parts),
+                (int) ((long) addresses * (p + 1) / parts)));
         bandEdges = buildBandEdges();
+    }
+
+    private int partStart(int part, int parts) {
+        return (int) ((long) rows * part / parts);
+    }
+
+    private static void parallel(int parts, java.util.function.IntConsumer task) {
+        IntStream.range(0, parts).parallel().forEach(task);
+    }
+
+    /**
+     * Per-address features from the CSR segments (rows in file order, so USD sums are added in
+     * row order: bit-identical whatever the thread count), distinct counts by marks.
+     */
+    private void addressStats(double[] usd, int lo, int hi) {
+        int[] mark = new int[addresses];
+        Arrays.fill(mark, -1);
+        int stamp = 0;
+        for (int x = lo; x < hi; x++) {
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            double sum = 0;
+            int out = 0;
+            int sOut = stamp++;
+            for (int p = outOff[x]; p < outOff[x + 1]; p++) {
+                int row = outRow[p];
+                double amount = usd[row];
+                if (amount == amount) {
+                    sum += amount;
+                }
+                long time = ts[row];
+                min = Math.min(min, time);
+                max = Math.max(max, time);
+                int mask = bands[row];
+                for (int t = 0; mask != 0 && t < bandKinds; t++) {
+                    if ((mask & 1 << t) != 0) {
+                        bandCount[x * bandKinds + t]++;
+                    }
+                }
+                int y = outNbr[p];
+                if (mark[y] != sOut) {
+                    mark[y] = sOut;
+                    out++;
+                }
+            }
+            sumOut[x] = sum;
+            sum = 0;
+            int in = 0;
+            int inOnly = 0;
+            int sIn = stamp++;
+            for (int p = inOff[x]; p < inOff[x + 1]; p++) {
+                int row = inRow[p];
+                double amount = usd[row];
+                if (amount == amount) {
+                    sum += amount;
+                }
+                long time = ts[row];
+                min = Math.min(min, time);
+                max = Math.max(max, time);
+                int y = inNbr[p];
+                if (mark[y] != sIn) {
+                    if (mark[y] != sOut) {
+                        inOnly++;
+                    }
+                    mark[y] = sIn;
+                    in++;
+                }
+            }
+            sumIn[x] = sum;
+            first[x] = min;
+            last[x] = max;
+            degOut[x] = out;
+            degIn[x] = in;
+            counterparties[x] = out + inOnly;
+            if (stamp > Integer.MAX_VALUE - 4) {
+                Arrays.fill(mark, -1);
+                stamp = 0;
+            }
+        }
     }
 
     private static int[] offsets(int[] counts) {
@@ -108,48 +204,6 @@ public final class TransferIndex {
             off[i + 1] = off[i] + counts[i];
         }
         return off;
-    }
-
-    /** Distinct receivers, senders and counterparties per address (marks, no sorting). */
-    private void computeDegrees(int threads) {
-        IntStream.range(0, threads).parallel().forEach(part -> {
-            int lo = (int) ((long) addresses * part / threads);
-            int hi = (int) ((long) addresses * (part + 1) / threads);
-            int[] mark = new int[addresses];
-            Arrays.fill(mark, -1);
-            int stamp = 0;
-            for (int x = lo; x < hi; x++) {
-                int out = 0;
-                int in = 0;
-                int inOnly = 0;
-                int sOut = stamp++;
-                for (int p = outOff[x]; p < outOff[x + 1]; p++) {
-                    int y = outNbr[p];
-                    if (mark[y] != sOut) {
-                        mark[y] = sOut;
-                        out++;
-                    }
-                }
-                int sIn = stamp++;
-                for (int p = inOff[x]; p < inOff[x + 1]; p++) {
-                    int y = inNbr[p];
-                    if (mark[y] != sIn) {
-                        if (mark[y] != sOut) {
-                            inOnly++;
-                        }
-                        mark[y] = sIn;
-                        in++;
-                    }
-                }
-                degOut[x] = out;
-                degIn[x] = in;
-                counterparties[x] = out + inOnly;
-                if (stamp > Integer.MAX_VALUE - 4) {
-                    Arrays.fill(mark, -1);
-                    stamp = 0;
-                }
-            }
-        });
     }
 
     private long[][] buildBandEdges() {
@@ -161,7 +215,6 @@ public final class TransferIndex {
                 for (int t = 0; t < bandKinds; t++) {
                     if ((mask & 1 << t) != 0) {
                         counts[t]++;
-                        bandCount[from[r] * bandKinds + t]++;
                     }
                 }
             }

@@ -72,6 +72,8 @@ public final class TransferReader {
                     try (ParquetFileReader reader = source.newReader(columns)) {
                         Converters.AddressSlot fromSlot = new Converters.AddressSlot(from, interner, true, 4096);
                         Converters.AddressSlot toSlot = new Converters.AddressSlot(to, interner, true, 4096);
+                        fromSlot.startStripe = first * 32;
+                        toSlot.startStripe = first * 32 + 16;
                         Converters.LongSlot tsSlot = new Converters.LongSlot(ts);
                         Converters.UsdSlot usdSlot = new Converters.UsdSlot(usd, bands, bandBounds, scale);
                         for (int g = first; g < source.rowGroups(); g += threads) {
