@@ -3,6 +3,8 @@ package io.subnet2.validator.scoring;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import io.subnet2.validator.scoring.internal.FeatureGate;
 import io.subnet2.validator.scoring.internal.OutputRejectedException;
@@ -38,12 +40,28 @@ public final class RunScorer {
         FeatureGate.Result gate;
         PatternScorer.Outcome outcome;
         synchronized (dataset) {
+            // the gate only reads the index; it runs beside pattern verification (which sorts lazily)
+            FutureTask<FeatureGate.Result> gateTask = new FutureTask<>(
+                    () -> FeatureGate.check(output.resolve(FEATURES), dataset.index, props));
+            Thread gateThread = new Thread(gateTask, "scoring-features-gate");
+            gateThread.setDaemon(true);
+            gateThread.start();
+            Throwable patternsFailure = null;
+            PatternScorer.Outcome scored = null;
             try {
-                gate = FeatureGate.check(output.resolve(FEATURES), dataset.index, props);
                 ReportedPatterns patterns = PatternReader.read(output, dataset.index, props.limits());
                 PatternVerifier verifier = new PatternVerifier(dataset.index, dataset.flagged, props.rules());
-                outcome = PatternScorer.score(patterns, verifier, dataset.instances, dataset.index.addresses,
+                scored = PatternScorer.score(patterns, verifier, dataset.instances, dataset.index.addresses,
                         props.rules());
+            } catch (RuntimeException | OutOfMemoryError e) {
+                patternsFailure = e;
+            }
+            try {
+                gate = join(gateTask);
+                if (patternsFailure != null) {
+                    throw patternsFailure;
+                }
+                outcome = scored;
             } catch (OutputRejectedException e) {
                 return RunScore.minerFault(e.getMessage(), executionTime);
             } catch (RuntimeException e) {
@@ -53,6 +71,8 @@ public final class RunScorer {
                 // leaves the heap intact, so this is the miner's fault like any other hostile file
                 return RunScore.minerFault("output needs more memory than the validator allows to read it",
                         executionTime);
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
             }
         }
         double perfFeatures = performance(miner.featuresSeconds(), baseline.featuresSeconds(),
@@ -70,6 +90,18 @@ public final class RunScorer {
                 outcome.instancesCounted(), outcome.instancesFound(), outcome.novelPatterns());
         return new RunScore(gate.correct(), accuracy, outcome.recall(), outcome.precision(), outcome.novelty(),
                 performance, perfFeatures, perfPatterns, executionTime, finalScore, counts, false, gate.error());
+    }
+
+    /** The gate's result, or its failure rethrown as it was thrown. */
+    private static FeatureGate.Result join(FutureTask<FeatureGate.Result> task) throws Throwable {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking features", e);
+        } catch (ExecutionException e) {
+            throw e.getCause();
+        }
     }
 
     /**
