@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 import io.subnet2.validator.dataset.DatasetCommand;
 import io.subnet2.validator.sandbox.SandboxRunCommand;
+import io.subnet2.validator.scoring.ScoreCommand;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -16,7 +17,7 @@ public class ValidatorApplication {
 
     /** Command-line tools; each runs without Spring, the database or the web server. */
     static List<CliCommand> commands() {
-        return List.of(new SandboxRunCommand(), new DatasetCommand());
+        return List.of(new SandboxRunCommand(), new DatasetCommand(), new ScoreCommand());
     }
 
     public static void main(String[] args) {

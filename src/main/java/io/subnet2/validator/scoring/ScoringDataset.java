@@ -1,0 +1,63 @@
+package io.subnet2.validator.scoring;
+
+import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.List;
+
+import io.subnet2.validator.dataset.DatasetLayout;
+import io.subnet2.validator.scoring.internal.OutputRejectedException;
+import io.subnet2.validator.scoring.internal.ReferenceData;
+import io.subnet2.validator.scoring.internal.TransferIndex;
+import io.subnet2.validator.scoring.internal.TransferReader;
+
+/**
+ * A dataset indexed for scoring: transfers (addresses, edges, per-address features), flagged
+ * addresses and ground-truth instances. Load it once and score every run of the same dataset
+ * against it; scoring runs against one dataset are serialised (the index sorts lazily).
+ */
+public final class ScoringDataset {
+
+    final TransferIndex index;
+    final BitSet flagged;
+    final List<ReferenceData.Instance> instances;
+    final ScoringProperties properties;
+
+    private ScoringDataset(TransferIndex index, BitSet flagged, List<ReferenceData.Instance> instances,
+                           ScoringProperties properties) {
+        this.index = index;
+        this.flagged = flagged;
+        this.instances = instances;
+        this.properties = properties;
+    }
+
+    /** @throws DatasetUnreadableException when a dataset file is missing or unreadable (platform fault) */
+    public static ScoringDataset load(Path input, Path groundTruth, ScoringProperties properties) {
+        try {
+            TransferReader.Columns columns = TransferReader.read(input.resolve(DatasetLayout.TRANSFERS), properties);
+            TransferIndex index = new TransferIndex(columns, Math.min(properties.rules().thresholdValues().size(), 8),
+                    properties.readThreads());
+            BitSet flagged = ReferenceData.flagged(input.resolve(DatasetLayout.ADDRESS_LABELS), index,
+                    properties.rules());
+            List<ReferenceData.Instance> instances = ReferenceData.instances(groundTruth, index);
+            return new ScoringDataset(index, flagged, instances, properties);
+        } catch (OutputRejectedException | org.apache.parquet.io.ParquetDecodingException e) {
+            throw new DatasetUnreadableException("dataset unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    public int transfers() {
+        return index.rows;
+    }
+
+    public int addresses() {
+        return index.addresses;
+    }
+
+    public int instances() {
+        return instances.size();
+    }
+
+    public ScoringProperties properties() {
+        return properties;
+    }
+}

@@ -1,0 +1,269 @@
+package io.subnet2.validator.scoring.internal;
+
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.Dictionary;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+
+/** Primitive converters that write a column's values into arrays by row, with no object per row. */
+public final class Converters {
+
+    private Converters() {
+    }
+
+    /** Reads a non-repeated column of {@code rows} rows; {@code nulls} receives the null rows. */
+    public static void readFlat(ColumnReader reader, ColumnDescriptor column, Slot slot, int base, long rows) {
+        int maxDef = column.getMaxDefinitionLevel();
+        for (int r = 0; r < rows; r++) {
+            slot.row = base + r;
+            if (reader.getCurrentDefinitionLevel() == maxDef) {
+                reader.writeCurrentValueToConverter();
+            } else {
+                slot.addNull();
+            }
+            reader.consume();
+        }
+    }
+
+    /** A converter that knows the row it is writing. */
+    public abstract static class Slot extends PrimitiveConverter {
+        public int row;
+
+        public abstract void addNull();
+    }
+
+    /** Address strings to ids: interned ({@code interner} building) or looked up (frozen; -1 when absent). */
+    public static final class AddressSlot extends Slot {
+        private final int[] target;
+        private final Interner interner;
+        private final boolean build;
+        private final int maxBytes;
+        private final ByteTable.View view = new ByteTable.View();
+        private int[] dictionaryIds = new int[0];
+        public long nulls;
+        /** Lookup mode: how many values were not interned, and the first few of them. */
+        public long unknown;
+        public final java.util.List<String> unknownExamples = new java.util.ArrayList<>();
+
+        public AddressSlot(int[] target, Interner interner, boolean build, int maxBytes) {
+            this.target = target;
+            this.interner = interner;
+            this.build = build;
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public boolean hasDictionarySupport() {
+            return true;
+        }
+
+        /** Stripe where this slot's batch interning starts, so two reading threads rarely meet. */
+        public int startStripe;
+
+        @Override
+        public void setDictionary(Dictionary dictionary) {
+            int n = dictionary.getMaxId() + 1;
+            dictionaryIds = new int[n];
+            if (!build) {
+                for (int i = 0; i < n; i++) {
+                    dictionaryIds[i] = id(dictionary.decodeToBinary(i));
+                }
+                return;
+            }
+            byte[][] arrays = new byte[n][];
+            int[] offs = new int[n];
+            int[] lens = new int[n];
+            long[] h1s = new long[n];
+            int[] h2s = new int[n];
+            ByteTable.View key = new ByteTable.View();
+            for (int i = 0; i < n; i++) {
+                Binary value = dictionary.decodeToBinary(i);
+                if (value.length() > maxBytes) {
+                    throw new OutputRejectedException("a string of " + value.length()
+                            + " bytes is above the limit of " + maxBytes);
+                }
+                key.of(value);
+                // a key copied into the view's scratch must not be overwritten by the next one
+                arrays[i] = key.len > 0 && key.bytes == key.scratchArray() ? key.bytes.clone() : key.bytes;
+                offs[i] = key.off;
+                lens[i] = key.len;
+                h1s[i] = key.h1;
+                h2s[i] = key.h2;
+            }
+            interner.internAll(arrays, offs, lens, h1s, h2s, n, dictionaryIds, startStripe);
+        }
+
+        @Override
+        public void addValueFromDictionary(int dictionaryId) {
+            target[row] = dictionaryIds[dictionaryId];
+        }
+
+        @Override
+        public void addBinary(Binary value) {
+            target[row] = id(value);
+        }
+
+        private int id(Binary value) {
+            if (value.length() > maxBytes) {
+                throw new OutputRejectedException("a string of " + value.length()
+                        + " bytes is above the limit of " + maxBytes);
+            }
+            view.of(value);
+            if (build) {
+                return interner.internPacked(view);
+            }
+            int id = interner.find(view);
+            if (id < 0) {
+                unknown++;
+                if (unknownExamples.size() < 5) {
+                    unknownExamples.add(view.toString());
+                }
+            }
+            return id;
+        }
+
+        @Override
+        public void addNull() {
+            nulls++;
+            target[row] = -1;
+        }
+    }
+
+    /** Integer values (any width) into a long array; nulls become {@code Long.MIN_VALUE}. */
+    public static final class LongSlot extends Slot {
+        private final long[] target;
+
+        public LongSlot(long[] target) {
+            this.target = target;
+        }
+
+        @Override
+        public void addLong(long value) {
+            target[row] = value;
+        }
+
+        @Override
+        public void addInt(int value) {
+            target[row] = value;
+        }
+
+        @Override
+        public void addNull() {
+            target[row] = Long.MIN_VALUE;
+        }
+    }
+
+    /**
+     * USD amounts (double, float, or decimal of any physical type) into a double array (NaN for
+     * null), and optionally the exact threshold-band mask of each value.
+     */
+    public static final class UsdSlot extends Slot {
+        private final double[] target;
+        private final byte[] bands;
+        private final Decimals.Bands bandBounds;
+        private final int scale;
+        private final double divisor;
+        private final ByteTable.View view = new ByteTable.View();
+
+        public UsdSlot(double[] target, byte[] bands, Decimals.Bands bandBounds, int scale) {
+            this.target = target;
+            this.bands = bands;
+            this.bandBounds = bandBounds;
+            this.scale = scale;
+            this.divisor = Decimals.pow10(scale);
+        }
+
+        /** Whether a column type can hold a USD amount. */
+        public static boolean accepts(PrimitiveType type) {
+            PrimitiveTypeName name = type.getPrimitiveTypeName();
+            return name == PrimitiveTypeName.DOUBLE || name == PrimitiveTypeName.FLOAT
+                    || Decimals.scale(type) >= 0 && name != PrimitiveTypeName.BOOLEAN;
+        }
+
+        @Override
+        public void addDouble(double value) {
+            set(value, bandBounds == null ? 0 : bandBounds.mask(value));
+        }
+
+        @Override
+        public void addFloat(float value) {
+            addDouble(value);
+        }
+
+        @Override
+        public void addLong(long value) {
+            set(value / divisor, bandBounds == null ? 0 : bandBounds.mask(value < 0 ? -1 : 0, value));
+        }
+
+        @Override
+        public void addInt(int value) {
+            addLong(value);
+        }
+
+        @Override
+        public void addBinary(Binary value) {
+            view.of(value);
+            if (view.len <= 16) {
+                long hi = Decimals.hi(view.bytes, view.off, view.len);
+                long lo = Decimals.lo(view.bytes, view.off, view.len);
+                set(Decimals.toDouble(hi, lo, scale), bandBounds == null ? 0 : bandBounds.mask(hi, lo));
+            } else {
+                double usd = Decimals.toDouble(view.bytes, view.off, view.len, scale);
+                set(usd, bandBounds == null ? 0 : bandBounds.mask(usd));
+            }
+        }
+
+        private void set(double usd, int mask) {
+            target[row] = usd;
+            if (bands != null) {
+                bands[row] = (byte) mask;
+            }
+        }
+
+        @Override
+        public void addNull() {
+            target[row] = Double.NaN;
+            if (bands != null) {
+                bands[row] = 0;
+            }
+        }
+    }
+
+    /** Small string columns (labels, ground truth) materialised as Strings; integers as their decimal text. */
+    public static final class StringSlot extends Slot {
+        private final String[] target;
+        private final int maxBytes;
+
+        public StringSlot(String[] target, int maxBytes) {
+            this.target = target;
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public void addBinary(Binary value) {
+            if (value.length() > maxBytes) {
+                throw new OutputRejectedException("a string of " + value.length()
+                        + " bytes is above the limit of " + maxBytes);
+            }
+            target[row] = value.toStringUsingUTF8();
+        }
+
+        @Override
+        public void addLong(long value) {
+            target[row] = Long.toString(value);
+        }
+
+        @Override
+        public void addInt(int value) {
+            target[row] = Integer.toString(value);
+        }
+
+        @Override
+        public void addNull() {
+            target[row] = null;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.subnet2.validator.scoring.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.compression.CompressionCodecFactory;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopCodecs;
+
+/**
+ * Codec factory that refuses a page whose declared uncompressed size is above a cap, or that would
+ * take the file's total decompressed bytes above a budget, before any buffer is allocated: the
+ * defence against decompression bombs and lying page headers.
+ */
+final class GuardedCodecs implements CompressionCodecFactory {
+
+    private final CompressionCodecFactory delegate = HadoopCodecs.newFactory(0);
+    private final String label;
+    private final int maxPageBytes;
+    private final AtomicLong budget;
+
+    GuardedCodecs(String label, int maxPageBytes, AtomicLong budget) {
+        this.label = label;
+        this.maxPageBytes = maxPageBytes;
+        this.budget = budget;
+    }
+
+    @Override
+    public BytesInputCompressor getCompressor(CompressionCodecName codecName) {
+        throw new UnsupportedOperationException("read only");
+    }
+
+    @Override
+    public BytesInputDecompressor getDecompressor(CompressionCodecName codecName) {
+        BytesInputDecompressor inner = delegate.getDecompressor(codecName);
+        return new BytesInputDecompressor() {
+            @Override
+            public BytesInput decompress(BytesInput bytes, int decompressedSize) throws IOException {
+                admit(decompressedSize);
+                return inner.decompress(bytes, decompressedSize);
+            }
+
+            @Override
+            public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int decompressedSize)
+                    throws IOException {
+                admit(decompressedSize);
+                inner.decompress(input, compressedSize, output, decompressedSize);
+            }
+
+            @Override
+            public void release() {
+                inner.release();
+            }
+        };
+    }
+
+    void admit(int decompressedSize) {
+        if (decompressedSize < 0 || decompressedSize > maxPageBytes) {
+            throw new OutputRejectedException(label + ": a page declares " + decompressedSize
+                    + " uncompressed bytes, above the limit of " + maxPageBytes);
+        }
+        if (budget.addAndGet(-decompressedSize) < 0) {
+            throw new OutputRejectedException(label + ": decompressed data exceeds the limit"
+                    + " (decompression bomb or oversized output)");
+        }
+    }
+
+    @Override
+    public void release() {
+        delegate.release();
+    }
+}

@@ -1,0 +1,137 @@
+package io.subnet2.validator.scoring.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+
+import io.subnet2.validator.scoring.ScoringProperties;
+
+/**
+ * Reads from_address, to_address, block_timestamp and amount_usd of {@code transfers.parquet}
+ * through parquet-mr's column readers, row groups in parallel (one file reader per thread),
+ * dictionary pages decoded once to address ids.
+ */
+public final class TransferReader {
+
+    /** Column arrays by row, address ids dense in [0, addresses). */
+    public record Columns(int rows, int[] from, int[] to, long[] ts, double[] usd, byte[] bands,
+                          Interner addresses) {
+    }
+
+    private TransferReader() {
+    }
+
+    public static Columns read(Path file, ScoringProperties props) {
+        ScoringProperties.Limits limits = datasetLimits(props.limits());
+        ParquetSource source = ParquetSource.open(file, "transfers.parquet", limits);
+        MessageType schema = source.schema();
+        ColumnDescriptor fromCol = column(schema, "from_address");
+        ColumnDescriptor toCol = column(schema, "to_address");
+        ColumnDescriptor tsCol = column(schema, "block_timestamp");
+        ColumnDescriptor usdCol = column(schema, "amount_usd");
+        PrimitiveType usdType = usdCol.getPrimitiveType();
+        if (!Converters.UsdSlot.accepts(usdType)) {
+            throw new OutputRejectedException("transfers.parquet: amount_usd has type " + usdType);
+        }
+        PrimitiveTypeName tsName = tsCol.getPrimitiveType().getPrimitiveTypeName();
+        if (tsName != PrimitiveTypeName.INT64 && tsName != PrimitiveTypeName.INT32) {
+            throw new OutputRejectedException("transfers.parquet: block_timestamp is not an integer");
+        }
+        List<ColumnDescriptor> columns = List.of(fromCol, toCol, tsCol, usdCol);
+        if (source.rows() > Integer.MAX_VALUE - 16) {
+            throw new OutputRejectedException("transfers.parquet has too many rows: " + source.rows());
+        }
+        source.checkColumns(columns, source.rows());
+        int n = (int) source.rows();
+        int[] from = new int[n];
+        int[] to = new int[n];
+        long[] ts = new long[n];
+        double[] usd = new double[n];
+        byte[] bands = new byte[n];
+        Interner interner = new Interner();
+        int scale = Math.max(Decimals.scale(usdType), 0);
+        Decimals.Bands bandBounds = new Decimals.Bands(props.rules().thresholdValues(),
+                props.rules().thresholdBandLow(), scale);
+        int threads = Math.max(1, Math.min(props.readThreads(), source.rowGroups()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t;
+                done.add(pool.submit(() -> {
+                    try (ParquetFileReader reader = source.newReader(columns)) {
+                        Converters.AddressSlot fromSlot = new Converters.AddressSlot(from, interner, true, 4096);
+                        Converters.AddressSlot toSlot = new Converters.AddressSlot(to, interner, true, 4096);
+                        fromSlot.startStripe = first * 32;
+                        toSlot.startStripe = first * 32 + 16;
+                        Converters.LongSlot tsSlot = new Converters.LongSlot(ts);
+                        Converters.UsdSlot usdSlot = new Converters.UsdSlot(usd, bands, bandBounds, scale);
+                        for (int g = first; g < source.rowGroups(); g += threads) {
+                            try (PageReadStore pages = reader.readRowGroup(g)) {
+                                int base = (int) source.rowStart(g);
+                                long rows = pages.getRowCount();
+                                read(source, pages, fromCol, fromSlot, base, rows);
+                                read(source, pages, toCol, toSlot, base, rows);
+                                read(source, pages, tsCol, tsSlot, base, rows);
+                                read(source, pages, usdCol, usdSlot, base, rows);
+                            }
+                        }
+                        if (fromSlot.nulls + toSlot.nulls > 0) {
+                            throw new OutputRejectedException("transfers.parquet has null addresses");
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                Futures.join(future);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        interner.freeze();
+        remap(from, to, interner, threads);
+        return new Columns(n, from, to, ts, usd, bands, interner);
+    }
+
+    private static void read(ParquetSource source, PageReadStore pages, ColumnDescriptor column,
+                             Converters.Slot slot, int base, long rows) {
+        Converters.readFlat(source.columnReader(pages, column, slot), column, slot, base, rows);
+    }
+
+    private static void remap(int[] from, int[] to, Interner interner, int threads) {
+        int n = from.length;
+        java.util.stream.IntStream.range(0, threads).parallel().forEach(t -> {
+            int lo = (int) ((long) n * t / threads);
+            int hi = (int) ((long) n * (t + 1) / threads);
+            for (int i = lo; i < hi; i++) {
+                from[i] = interner.dense(from[i]);
+                to[i] = interner.dense(to[i]);
+            }
+        });
+    }
+
+    /** The dataset is the platform's own data: allow larger pages and row groups than miner outputs. */
+    static ScoringProperties.Limits datasetLimits(ScoringProperties.Limits l) {
+        return new ScoringProperties.Limits(Long.MAX_VALUE, 256 << 20, 1_000_000, l.maxPatterns(),
+                l.maxListedAddresses(), l.maxPatternAddresses(), 4096, 1 << 30, 64_000_000, Long.MAX_VALUE,
+                Long.MAX_VALUE);
+    }
+
+    static ColumnDescriptor column(MessageType schema, String name) {
+        if (!schema.containsField(name) || !schema.getType(name).isPrimitive()) {
+            throw new OutputRejectedException("missing column " + name);
+        }
+        return schema.getColumnDescription(new String[] {name});
+    }
+}
