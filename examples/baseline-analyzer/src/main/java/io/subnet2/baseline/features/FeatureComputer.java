@@ -159,13 +159,19 @@ public final class FeatureComputer {
                 merged = new long[Math.max(k, merged.length * 2)];
             }
             int m = 0;
-            for (int i = g.outOff[a]; i < g.outOff[a + 1]; i++) {
-                merged[m++] = ts[g.outTx[i]];
+            int i1 = g.outOff[a];
+            int i2 = g.inOff[a];
+            while (i1 < g.outOff[a + 1] || i2 < g.inOff[a + 1]) { // both lists are in time order
+                long x = i1 < g.outOff[a + 1] ? ts[g.outTx[i1]] : Long.MAX_VALUE;
+                long y = i2 < g.inOff[a + 1] ? ts[g.inTx[i2]] : Long.MAX_VALUE;
+                if (x <= y) {
+                    merged[m++] = x;
+                    i1++;
+                } else {
+                    merged[m++] = y;
+                    i2++;
+                }
             }
-            for (int i = g.inOff[a]; i < g.inOff[a + 1]; i++) {
-                merged[m++] = ts[g.inTx[i]];
-            }
-            Arrays.sort(merged, 0, m);
             txCount[a] = m;
             if (m == 0) {
                 continue;

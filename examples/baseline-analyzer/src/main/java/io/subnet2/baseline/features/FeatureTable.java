@@ -73,7 +73,7 @@ public final class FeatureTable {
     /** Writes one row per address, in address-id order. */
     public void write(Path file) throws IOException {
         Schema schema = schema();
-        try (ParquetWriter<GenericRecord> writer = ParquetFiles.writer(file, schema)) {
+        try (ParquetWriter<GenericRecord> writer = ParquetFiles.writer(file, schema, false)) {
             for (int a = 0; a < addresses.length; a++) {
                 GenericData.Record r = new GenericData.Record(schema);
                 r.put(0, addresses[a]);

@@ -27,6 +27,7 @@ import org.apache.parquet.schema.Type;
 public final class ColumnFile implements AutoCloseable {
 
     private final ParquetFileReader reader;
+    private final MessageType fileSchema;
     private final MessageType projection;
     private final String createdBy;
     private ColumnReadStoreImpl store;
@@ -34,6 +35,7 @@ public final class ColumnFile implements AutoCloseable {
 
     private ColumnFile(ParquetFileReader reader, MessageType projection) {
         this.reader = reader;
+        this.fileSchema = reader.getFooter().getFileMetaData().getSchema();
         this.projection = projection;
         this.createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
     }
@@ -74,6 +76,11 @@ public final class ColumnFile implements AutoCloseable {
         return type;
     }
 
+    /** The whole file's schema (not only the projection). */
+    public MessageType fileSchema() {
+        return fileSchema;
+    }
+
     public boolean has(String column) {
         return projection.containsField(column);
     }
@@ -101,7 +108,7 @@ public final class ColumnFile implements AutoCloseable {
         ColumnReader cr = column(column);
         int maxDef = cr.getDescriptor().getMaxDefinitionLevel();
         for (int i = 0; i < rows; i++) {
-            out[offset + i] = cr.getCurrentDefinitionLevel() == maxDef ? interner.id(string(cr)) : -1;
+            out[offset + i] = cr.getCurrentDefinitionLevel() == maxDef ? interner.id(cr.getBinary()) : -1;
             cr.consume();
         }
     }
@@ -117,7 +124,7 @@ public final class ColumnFile implements AutoCloseable {
     }
 
     /** INT32/INT64 values (timestamps in micros or nanos are scaled to millis); null becomes 0. */
-    public void millis(String column, long[] out, int offset) {
+    public void longs(String column, long[] out, int offset) {
         ColumnReader cr = column(column);
         PrimitiveType type = cr.getDescriptor().getPrimitiveType();
         int maxDef = cr.getDescriptor().getMaxDefinitionLevel();

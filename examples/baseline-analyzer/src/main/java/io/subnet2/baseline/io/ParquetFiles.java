@@ -30,14 +30,20 @@ public final class ParquetFiles {
         return conf;
     }
 
-    /** A snappy writer; replaces the file if it exists. */
+    /** A snappy writer with dictionary encoding; replaces the file if it exists. */
     public static ParquetWriter<GenericRecord> writer(Path file, Schema schema) throws IOException {
+        return writer(file, schema, true);
+    }
+
+    /** A snappy writer; replaces the file if it exists. Dictionaries only pay off for repeated values. */
+    public static ParquetWriter<GenericRecord> writer(Path file, Schema schema, boolean dictionary) throws IOException {
         return AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
                 .withConf(conf())
                 .withSchema(schema)
                 .withDataModel(GenericData.get())
                 .withCodecFactory(PureJavaCodecs.INSTANCE)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withDictionaryEncoding(dictionary)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .build();
     }

@@ -30,8 +30,10 @@ public final class TransferReader {
             int[] to = new int[m];
             long[] ts = new long[m];
             double[] usd = new double[m];
-            String[] symbol = withAssets ? new String[m] : null;
-            String[] contract = withAssets ? new String[m] : null;
+            Interner symbols = new Interner();
+            Interner contracts = new Interner();
+            int[] symbol = withAssets ? new int[m] : null;
+            int[] contract = withAssets ? new int[m] : null;
             int offset = 0;
             for (int rows = in.nextRowGroup(); rows >= 0; rows = in.nextRowGroup()) {
                 if (offset + (long) rows > m) {
@@ -39,25 +41,28 @@ public final class TransferReader {
                 }
                 in.strings("from_address", addresses, from, offset);
                 in.strings("to_address", addresses, to, offset);
-                in.millis("block_timestamp", ts, offset);
+                in.longs("block_timestamp", ts, offset);
                 in.decimals("amount_usd", usd, offset);
                 if (withAssets && in.has("asset_symbol")) {
-                    in.strings("asset_symbol", symbol, offset);
+                    in.strings("asset_symbol", symbols, symbol, offset);
                 }
                 if (withAssets && in.has("asset_contract")) {
-                    in.strings("asset_contract", contract, offset);
+                    in.strings("asset_contract", contracts, contract, offset);
                 }
                 offset += rows;
             }
             int[] asset = null;
-            Interner assets = new Interner();
-            if (withAssets) {
+            int assetCount = 0;
+            if (withAssets) { // an asset is a (symbol, contract) pair; a missing column is one value
                 asset = new int[m];
+                java.util.Map<Long, Integer> pairs = new java.util.HashMap<>();
                 for (int i = 0; i < m; i++) {
-                    asset[i] = assets.id(symbol[i] + '\u0000' + contract[i]);
+                    long key = ((long) symbol[i] << 32) | (contract[i] & 0xFFFFFFFFL);
+                    asset[i] = pairs.computeIfAbsent(key, k -> pairs.size());
                 }
+                assetCount = pairs.size();
             }
-            return dropNullEnds(new Transfers(addresses.names(), from, to, ts, usd, asset, assets.size()), offset);
+            return dropNullEnds(new Transfers(addresses.names(), from, to, ts, usd, asset, assetCount), offset);
         }
     }
 

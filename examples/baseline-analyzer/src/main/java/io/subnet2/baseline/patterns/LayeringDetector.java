@@ -7,18 +7,24 @@ import io.subnet2.baseline.graph.Graph;
  * transfer (non-decreasing time, at most {@link #MAX_GAP_MS} after the previous hop) carrying
  * {@link #MIN_KEEP}..{@link #MAX_KEEP} of the previous hop's amount: funds pushed onward, slightly
  * reduced (fees, peeled side payments). Only maximal chains are reported: a chain starts at a hop
- * that no matching earlier hop feeds, and is reported where it cannot be extended.
+ * that no matching earlier hop feeds, and is reported where it cannot be extended. Busy addresses
+ * (more than {@link #MAX_RELAY_OUT_DEGREE} receivers) are not followed as intermediaries, and chains
+ * through quiet relays rank first.
  */
 public final class LayeringDetector implements Detector {
 
-    static final long MAX_GAP_MS = 72 * 3_600_000L;
-    static final double MIN_KEEP = 0.5;
+    static final long MAX_GAP_MS = 48 * 3_600_000L;
+    static final double MIN_KEEP = 0.75;
     static final double MAX_KEEP = 1.01;
     static final int MIN_NODES = 4;
     static final int MAX_NODES = 10;
     static final int MAX_SCAN = 32;
     static final int BRANCH = 2;
     static final int STEP_BUDGET = 256;
+    /** Intermediaries forward funds; an address paying more receivers than this is no relay. */
+    static final int MAX_RELAY_OUT_DEGREE = 50;
+    /** A relay with at most this many transfers in all looks like a throw-away layering address. */
+    static final int QUIET_RELAY_TRANSFERS = 4;
 
     private Graph g;
     private PatternSink sink;
@@ -76,7 +82,7 @@ public final class LayeringDetector implements Detector {
         int[] to = g.t.to();
         int cur = path[nodes - 1];
         int taken = 0;
-        if (nodes < MAX_NODES) {
+        if (nodes < MAX_NODES && g.outDegree(cur) <= MAX_RELAY_OUT_DEGREE) { // a busy address ends the chain
             long t = ts[last];
             int scanned = 0;
             for (int i = g.firstOutAtOrAfter(cur, t); i < g.outOff[cur + 1] && scanned < MAX_SCAN
@@ -104,12 +110,20 @@ public final class LayeringDetector implements Detector {
     private void emit(int nodes) {
         int steady = 0;
         for (int i = 1; i < nodes - 1; i++) {
-            steady += ratios[i] >= 0.8 && ratios[i] <= 1.0 ? 1 : 0;
+            steady += ratios[i] >= 0.85 && ratios[i] <= 1.0 ? 1 : 0;
+        }
+        int quiet = 0;
+        for (int i = 1; i < nodes - 1; i++) {
+            int v = path[i];
+            int transfers = g.outOff[v + 1] - g.outOff[v] + g.inOff[v + 1] - g.inOff[v];
+            quiet += transfers <= QUIET_RELAY_TRANSFERS ? 1 : 0;
         }
         int[] chain = new int[nodes];
         System.arraycopy(path, 0, chain, 0, nodes);
         double lengthBonus = Math.min(1.0, (nodes - 3) / 3.0);
-        sink.add(Pattern.LAYERING_PATH, chain, 0.4 + 0.3 * steady / (nodes - 2.0) + 0.3 * lengthBonus);
+        double relays = nodes - 2.0;
+        sink.add(Pattern.LAYERING_PATH, chain,
+                0.3 + 0.2 * steady / relays + 0.2 * lengthBonus + 0.3 * quiet / relays);
     }
 
     /** next carries MIN_KEEP..MAX_KEEP of prev. */
