@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Generates a synthetic dataset, runs both phases in-process and prints phase times, recall and
- * precision. Args: [transfers=1000000] [instancesPerType=20] [days=3] [dir=target/bench].
+ * precision. Args: [transfers=1000000] [instancesPerType=20] [days=3] [dir=target/bench] [reuse=0]
+ * (reuse: share of pattern members drawn from busy background addresses instead of fresh ones).
  * The written {@code dir/input} can also be mounted into the Docker image (see README).
  */
 public final class BaselineBenchmark {
@@ -22,10 +23,11 @@ public final class BaselineBenchmark {
         int perType = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int days = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         Path dir = Path.of(args.length > 3 ? args[3] : "target/bench");
+        double reuse = args.length > 4 ? Double.parseDouble(args[4]) : 0;
         Path input = Files.createDirectories(dir.resolve("input"));
         Path output = Files.createDirectories(dir.resolve("output"));
         long t = System.nanoTime();
-        SyntheticData.Dataset data = SyntheticData.generate(7, transfers, perType, days);
+        SyntheticData.Dataset data = SyntheticData.generate(7, transfers, perType, days, reuse);
         Fixtures.writeTransfers(input, data.rows());
         Fixtures.writeLabels(input, data.labels());
         System.out.printf("dataset: %d transfers, %d instances, written in %.1f s%n", data.rows().size(),

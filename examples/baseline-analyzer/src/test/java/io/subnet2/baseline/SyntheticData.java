@@ -32,8 +32,12 @@ public final class SyntheticData {
     private final Map<String, List<String>> labels = new LinkedHashMap<>();
     private final List<Instance> instances = new ArrayList<>();
 
-    private SyntheticData(long seed, int transfers, int days) {
+    /** Probability that a pattern member is an existing background address rather than a fresh one. */
+    private final double reuse;
+
+    private SyntheticData(long seed, int transfers, int days, double reuse) {
         this.random = new Random(seed);
+        this.reuse = reuse;
         this.window = days * 24 * HOUR;
         this.background = new String[Math.max(50, transfers / 8)];
         for (int i = 0; i < background.length; i++) {
@@ -43,7 +47,12 @@ public final class SyntheticData {
 
     /** {@code transfers} background rows plus {@code perType} instances of each type. */
     public static Dataset generate(long seed, int transfers, int perType, int days) {
-        SyntheticData g = new SyntheticData(seed, transfers, days);
+        return generate(seed, transfers, perType, days, 0);
+    }
+
+    /** As above; {@code reuse} of the pattern members are drawn from the background (harder). */
+    public static Dataset generate(long seed, int transfers, int perType, int days, double reuse) {
+        SyntheticData g = new SyntheticData(seed, transfers, days, reuse);
         g.background(transfers);
         for (int i = 0; i < perType; i++) {
             g.cycle();
@@ -81,7 +90,7 @@ public final class SyntheticData {
 
     private void cycle() {
         int k = 3 + random.nextInt(4);
-        List<String> a = fresh(k);
+        List<String> a = members(k);
         long t = time(12 * HOUR);
         double amount = logNormal(20_000, 1.0);
         for (int i = 0; i < k; i++) {
@@ -93,13 +102,13 @@ public final class SyntheticData {
 
     private void layering(boolean peel) {
         int k = 4 + random.nextInt(5);
-        List<String> chain = fresh(k);
+        List<String> chain = members(k);
         List<String> all = new ArrayList<>(chain);
         long t = time(30 * HOUR);
         double amount = logNormal(50_000, 1.0);
         for (int i = 0; i + 1 < k; i++) {
             if (peel) {
-                String side = address();
+                String side = member();
                 all.add(side);
                 add(chain.get(i), side, t, amount * (0.05 + 0.05 * random.nextDouble()));
             }
@@ -111,12 +120,12 @@ public final class SyntheticData {
     }
 
     private void motif(boolean fanIn) {
-        String center = address();
+        String center = member();
         int m = 5 + random.nextInt(11);
         List<String> all = new ArrayList<>(List.of(center));
         long t = time(24 * HOUR);
         for (int i = 0; i < m; i++) {
-            String other = random.nextDouble() < 0.2 ? background[random.nextInt(background.length)] : address();
+            String other = random.nextDouble() < 0.2 ? background[random.nextInt(background.length)] : member();
             if (all.contains(other)) {
                 continue;
             }
@@ -128,10 +137,10 @@ public final class SyntheticData {
     }
 
     private void smurfing() {
-        String source = address();
+        String source = member();
         int s = 5 + random.nextInt(6);
-        List<String> smurfs = fresh(s);
-        List<String> collectors = fresh(1 + random.nextInt(2));
+        List<String> smurfs = members(s);
+        List<String> collectors = members(1 + random.nextInt(2));
         long t = time(30 * HOUR);
         for (String smurf : smurfs) {
             add(source, smurf, t + (long) (random.nextDouble() * HOUR), 5_000 + 4_900 * random.nextDouble());
@@ -148,14 +157,14 @@ public final class SyntheticData {
     }
 
     private void proximity() {
-        String flagged = address();
+        String flagged = member();
         labels.put(flagged, List.of("flagged", FLAG_TYPES[random.nextInt(4)], "critical"));
         List<String> all = new ArrayList<>(List.of(flagged));
         int hops = 1 + random.nextInt(3);
         String previous = flagged;
         long t = time(40 * HOUR);
         for (int h = 0; h < hops; h++) {
-            String next = address();
+            String next = member();
             boolean towards = random.nextBoolean();
             add(towards ? next : previous, towards ? previous : next, t + h * HOUR, logNormal(3_000, 1.0));
             all.add(next);
@@ -168,12 +177,12 @@ public final class SyntheticData {
     }
 
     private void burst() {
-        String a = random.nextBoolean() ? address() : background[background.length / 2 + random.nextInt(background.length / 2)];
+        String a = random.nextBoolean() ? member() : background[background.length / 2 + random.nextInt(background.length / 2)];
         int n = 15 + random.nextInt(26);
         List<String> all = new ArrayList<>(List.of(a));
         long t = time(HOUR);
         for (int i = 0; i < n; i++) {
-            String other = address();
+            String other = member();
             all.add(other);
             boolean out = random.nextBoolean();
             add(out ? a : other, out ? other : a, t + (long) (random.nextDouble() * 30 * MIN), logNormal(200, 1.0));
@@ -182,12 +191,12 @@ public final class SyntheticData {
     }
 
     private void threshold() {
-        String sender = address();
+        String sender = member();
         double limit = THRESHOLDS[random.nextInt(THRESHOLDS.length)];
         int n = 6 + random.nextInt(7);
         List<String> all = new ArrayList<>(List.of(sender));
         for (int i = 0; i < n; i++) {
-            String to = random.nextDouble() < 0.3 ? background[random.nextInt(background.length)] : address();
+            String to = random.nextDouble() < 0.3 ? background[random.nextInt(background.length)] : member();
             if (!all.contains(to)) {
                 all.add(to);
             }
@@ -216,10 +225,17 @@ public final class SyntheticData {
         return Math.min(5_000_000, median * Math.exp(sigma * random.nextGaussian()));
     }
 
-    private List<String> fresh(int n) {
+    private String member() {
+        return random.nextDouble() < reuse ? background[random.nextInt(background.length)] : address();
+    }
+
+    private List<String> members(int n) {
         List<String> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(address());
+        while (out.size() < n) {
+            String a = member();
+            if (!out.contains(a)) {
+                out.add(a);
+            }
         }
         return out;
     }

@@ -7,8 +7,9 @@ import java.util.Arrays;
  * Proximity to flagged addresses: a breadth-first search from each flagged address f over edges in
  * either direction, up to {@link #MAX_HOPS} hops, reports [a, h1, .., f] for every address a at
  * the end of a search-tree branch (inner addresses are covered by the branches through them).
- * Addresses with more than {@link #MAX_EXPAND_DEGREE} counterparts are reached but not expanded,
- * and each search stops after {@link #MAX_REACHED} addresses.
+ * Addresses with more than {@link #MAX_EXPAND_DEGREE} counterparts are reached but not expanded;
+ * each search stops after {@link #MAX_REACHED} addresses, visiting the quietest neighbours first
+ * (throw-away addresses near a flagged one matter more than an exchange's customers).
  */
 public final class ProximityDetector implements Detector {
 
@@ -48,8 +49,9 @@ public final class ProximityDetector implements Detector {
                 if (depth[u] == MAX_HOPS || (u != f && g.undDegree(u) > MAX_EXPAND_DEGREE)) {
                     continue;
                 }
-                for (int k = g.undOff[u]; k < g.undOff[u + 1] && tail < queue.length; k++) {
-                    int v = g.und[k];
+                long[] byDegree = neighboursByDegree(g, u);
+                for (int k = 0; k < byDegree.length && tail < queue.length; k++) {
+                    int v = (int) byDegree[k];
                     if (depth[v] < 0) {
                         depth[v] = depth[u] + 1;
                         parent[v] = u;
@@ -69,6 +71,17 @@ public final class ProximityDetector implements Detector {
                 hasChild[queue[i]] = false;
             }
         }
+    }
+
+    /** u's neighbours ordered by (degree, id). */
+    private static long[] neighboursByDegree(Graph g, int u) {
+        long[] keys = new long[g.undDegree(u)];
+        for (int k = g.undOff[u]; k < g.undOff[u + 1]; k++) {
+            int v = g.und[k];
+            keys[k - g.undOff[u]] = ((long) g.undDegree(v) << 32) | v;
+        }
+        Arrays.sort(keys);
+        return keys;
     }
 
     private void emit(PatternSink sink, int a, int hops, int[] parent) {
