@@ -10,7 +10,7 @@ import io.subnet2.baseline.graph.Graph;
  */
 public final class CycleDetector implements Detector {
 
-    static final long WINDOW_MS = 24 * 3_600_000L;
+    static final long WINDOW_MS = 48 * 3_600_000L;
     static final double RATIO = 1.5;
     static final int MIN_LEN = 3;
     static final int MAX_LEN = 6;

@@ -13,7 +13,7 @@ import java.util.Arrays;
 public final class SmurfingDetector implements Detector {
 
     static final double SUB_AMOUNT = 10_000;
-    static final int MAX_SMURF_OUT_DEGREE = 20;
+    static final int MAX_SMURF_OUT_DEGREE = 30;
     static final int MAX_SOURCE_OUT_DEGREE = 5_000;
     static final int MIN_SHARED = 2;
     static final int MIN_SMURFS = 3;
