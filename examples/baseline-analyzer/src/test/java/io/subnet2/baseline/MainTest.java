@@ -89,6 +89,14 @@ class MainTest {
     }
 
     @Test
+    void emptyTransfersGiveEmptyButValidOutputs() throws Exception {
+        Path input = new Scenario().write(dir);
+        Path out = runBoth(input, "empty");
+        assertTrue(OutputFiles.features(out.resolve("features.parquet")).addresses().isEmpty());
+        assertTrue(OutputFiles.patterns(out.resolve("patterns.parquet")).isEmpty());
+    }
+
+    @Test
     void noHadoopOnTheClasspath() {
         // surefire leaves hadoop-client-api out, as the shaded jar does: everything above ran without it
         assertThrows(ClassNotFoundException.class, () -> Class.forName("org.apache.hadoop.conf.Configuration"));

@@ -45,7 +45,12 @@ public final class ColumnFile implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new IOException("missing input file " + file.getFileName());
         }
-        ParquetFileReader reader = new ParquetFileReader(new LocalInputFile(file), PlainReadOptions.create(PureJavaCodecs.INSTANCE));
+        ParquetFileReader reader;
+        try {
+            reader = new ParquetFileReader(new LocalInputFile(file), PlainReadOptions.create(PureJavaCodecs.INSTANCE));
+        } catch (RuntimeException e) { // parquet-mr reports a bad footer as a RuntimeException
+            throw new IOException(file.getFileName() + " is not a readable parquet file: " + e.getMessage(), e);
+        }
         try {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             List<Type> fields = new ArrayList<>();

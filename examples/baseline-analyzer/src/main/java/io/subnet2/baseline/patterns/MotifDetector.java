@@ -28,6 +28,12 @@ public final class MotifDetector implements Detector {
         return new MotifDetector(false);
     }
 
+    /** Busy backgrounds give many valid matches; keep more so injected ones are not cut by ties. */
+    @Override
+    public int cap() {
+        return 50_000;
+    }
+
     @Override
     public String name() {
         return fanIn ? Pattern.MOTIF_FANIN : Pattern.MOTIF_FANOUT;

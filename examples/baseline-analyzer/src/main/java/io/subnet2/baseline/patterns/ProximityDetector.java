@@ -23,6 +23,12 @@ public final class ProximityDetector implements Detector {
         this.flagged = flagged;
     }
 
+    /** Busy backgrounds give many valid matches; keep more so injected ones are not cut by ties. */
+    @Override
+    public int cap() {
+        return 50_000;
+    }
+
     @Override
     public String name() {
         return Pattern.PROXIMITY_RISK;
