@@ -2,7 +2,11 @@ package io.subnet2.baseline.features;
 
 import io.subnet2.baseline.graph.Graph;
 import io.subnet2.baseline.graph.Transfers;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * Per-address features: the contract's required columns (exactly as the validator recomputes them)
@@ -18,14 +22,23 @@ public final class FeatureComputer {
     private FeatureComputer() {
     }
 
+    /** Computes the column groups in parallel; the column order is fixed. */
     public static FeatureTable compute(Graph g, boolean[] flagged) {
+        List<Consumer<FeatureTable>> groups = List.of(table -> required(g, table), table -> amounts(g, table),
+                table -> timeline(g, table), table -> counterparties(g, flagged, table), table -> other(g, table));
+        List<FeatureTable> parts = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            parts.add(new FeatureTable(g.t.names()));
+        }
+        IntStream.range(0, groups.size()).parallel().forEach(i -> groups.get(i).accept(parts.get(i)));
+        FeatureTable table = new FeatureTable(g.t.names());
+        parts.forEach(table::addAll);
+        return table;
+    }
+
+    private static void other(Graph g, FeatureTable table) {
         Transfers t = g.t;
         int n = g.n;
-        FeatureTable table = new FeatureTable(t.names());
-        required(g, table);
-        amounts(g, table);
-        timeline(g, table);
-        counterparties(g, flagged, table);
         int[] assets = new int[n];
         int[] selfTransfers = new int[n];
         if (t.asset() != null) {
@@ -41,7 +54,7 @@ public final class FeatureComputer {
                 selfTransfers[t.from()[i]]++;
             }
         }
-        return table.add("distinct_assets", assets).add("self_transfer_count", selfTransfers);
+        table.add("distinct_assets", assets).add("self_transfer_count", selfTransfers);
     }
 
     private static void required(Graph g, FeatureTable table) {

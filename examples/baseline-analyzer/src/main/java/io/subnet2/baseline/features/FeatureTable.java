@@ -47,6 +47,14 @@ public final class FeatureTable {
         return this;
     }
 
+    /** Appends every column of another table over the same addresses. */
+    public FeatureTable addAll(FeatureTable other) {
+        for (int c = 0; c < other.names.size(); c++) {
+            put(other.names.get(c), other.columns.get(c));
+        }
+        return this;
+    }
+
     public List<String> names() {
         return List.copyOf(names);
     }
@@ -74,8 +82,8 @@ public final class FeatureTable {
     public void write(Path file) throws IOException {
         Schema schema = schema();
         try (ParquetWriter<GenericRecord> writer = ParquetFiles.writer(file, schema, false)) {
+            GenericData.Record r = new GenericData.Record(schema); // written out at once, so reusable
             for (int a = 0; a < addresses.length; a++) {
-                GenericData.Record r = new GenericData.Record(schema);
                 r.put(0, addresses[a]);
                 for (int c = 0; c < columns.size(); c++) {
                     r.put(c + 1, value(columns.get(c), a));
