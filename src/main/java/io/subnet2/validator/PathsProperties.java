@@ -27,13 +27,4 @@ public record PathsProperties(@NotNull Path workDir, Path hostWorkDir) {
     public Path postgresDir() {
         return workDir.resolve("postgres");
     }
-
-    /** Maps a path under {@link #workDir()} to the path the Docker host sees. */
-    public Path toHostPath(Path local) {
-        Path normalized = local.toAbsolutePath().normalize();
-        if (!normalized.startsWith(workDir)) {
-            throw new IllegalArgumentException("path " + local + " is outside the work directory " + workDir);
-        }
-        return hostWorkDir.resolve(workDir.relativize(normalized));
-    }
 }

@@ -2,8 +2,6 @@ package io.subnet2.validator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
@@ -63,11 +61,4 @@ class ConfigurationValidationTest {
         });
     }
 
-    @Test
-    void hostPathsMapUnderTheHostWorkDir() {
-        PathsProperties paths = new PathsProperties(Path.of("/srv/work"), Path.of("/host/work"));
-        assertThat(paths.toHostPath(Path.of("/srv/work/runs/1"))).isEqualTo(Path.of("/host/work/runs/1"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> paths.toHostPath(Path.of("/etc/passwd")))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
 }

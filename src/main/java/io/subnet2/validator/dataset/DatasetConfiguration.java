@@ -3,6 +3,8 @@ package io.subnet2.validator.dataset;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.subnet2.validator.PathsProperties;
+
 /** Spring beans of the dataset module. */
 @Configuration(proxyBeanMethods = false)
 public class DatasetConfiguration {
@@ -13,7 +15,9 @@ public class DatasetConfiguration {
     }
 
     @Bean
-    DatasetStore datasetStore(DatasetProperties properties, DatasetGenerator generator) {
-        return new DatasetStore(properties, generator);
+    DatasetStore datasetStore(DatasetProperties properties, DatasetGenerator generator, PathsProperties paths) {
+        DatasetProperties rooted = properties.root() != null ? properties
+                : properties.withRoot(paths.workDir().resolve("datasets"));
+        return new DatasetStore(rooted, generator);
     }
 }

@@ -31,13 +31,16 @@ public record DatasetProperties(@Min(GenerationRequest.MIN_TRANSFERS) @Max(Gener
 
     public static final long DEFAULT_TRANSFERS = 100_000;
     public static final String DEV_SECRET = "dev-only-insecure-dataset-secret";
-    public static final Path DEFAULT_ROOT = Path.of("work", "datasets");
 
     public DatasetProperties {
         transfers = transfers == null ? DEFAULT_TRANSFERS : transfers;
         windowDays = windowDays == null ? GenerationRequest.DEFAULT_WINDOW_DAYS : windowDays;
         secret = secret == null ? DEV_SECRET : secret;
-        root = root == null ? DEFAULT_ROOT : root;
+    }
+
+    /** A copy storing datasets under {@code newRoot}. */
+    public DatasetProperties withRoot(Path newRoot) {
+        return new DatasetProperties(transfers, windowDays, secret, newRoot, snapshotsDir);
     }
 
     public static DatasetProperties defaults() {

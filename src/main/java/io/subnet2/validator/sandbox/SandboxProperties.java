@@ -96,6 +96,13 @@ public record SandboxProperties(
                 fsizeBytes, nofile, watchdogPollInterval, reaperInterval, pathMapping);
     }
 
+    /** A copy with another bind-mount path mapping. */
+    public SandboxProperties withPathMapping(PathMapping mapping) {
+        return new SandboxProperties(dockerHost, seccompProfile, maxParallel, cpus, cpusetCpus, memoryBytes, pidsLimit,
+                featuresTimeout, patternsTimeout, outputMaxBytes, outputMaxFiles, logMaxBytes, tmpSizeBytes,
+                fsizeBytes, nofile, watchdogPollInterval, reaperInterval, mapping);
+    }
+
     /** A copy with another Docker endpoint. */
     public SandboxProperties withDockerHost(String host) {
         return new SandboxProperties(host, seccompProfile, maxParallel, cpus, cpusetCpus, memoryBytes, pidsLimit,

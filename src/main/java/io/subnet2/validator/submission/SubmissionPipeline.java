@@ -78,9 +78,10 @@ public final class SubmissionPipeline {
                 properties.maxImageBytes().toBytes(), properties.pull());
     }
 
-    /** The image tag of a submission: {@code subnet2-submission:{uid}-{commit[0:12]}}. */
+    /** The image tag of a submission: {@code subnet2-submission:{uid}-{commit[0:12]}} ({@code baseline-...} for the baseline). */
     public static String imageTag(int uid, String commitHash) {
-        return IMAGE_REPOSITORY + ":" + uid + "-" + commitHash.substring(0, 12);
+        String owner = uid == SubmissionRequest.BASELINE_UID ? "baseline" : Integer.toString(uid);
+        return IMAGE_REPOSITORY + ":" + owner + "-" + commitHash.substring(0, 12);
     }
 
     /** The URL/commit policy alone (no network): the reason a submission would be refused, if any. */
@@ -158,7 +159,13 @@ public final class SubmissionPipeline {
         if (!files.complete()) {
             return violations;
         }
-        violations.addAll(dockerfileRules.check(src));
+        violations.addAll(contentChecks(src, warnings));
+        return violations;
+    }
+
+    /** Dockerfile rules and the code scanner over an extracted tree. */
+    private List<Violation> contentChecks(Path src, List<String> warnings) throws IOException {
+        List<Violation> violations = new ArrayList<>(dockerfileRules.check(src));
         for (CodeScanner.Finding finding : scanner.scan(src)) {
             if (finding.severity() == CodeScanner.Severity.BLOCK) {
                 violations.add(Violation.of(Rule.SCANNER_BLOCK, finding.text()));
@@ -167,6 +174,58 @@ public final class SubmissionPipeline {
             }
         }
         return violations;
+    }
+
+    /**
+     * A stand-in commit for a local folder: SHA-1 over its files' relative paths and contents, in path
+     * order, so the same folder always gets the same version (and image tag).
+     */
+    public static String localVersion(Path dir) throws IOException {
+        java.security.MessageDigest sha1;
+        try {
+            sha1 = java.security.MessageDigest.getInstance("SHA-1");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        List<Path> files;
+        try (var walk = Files.walk(dir)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path file : files) {
+            sha1.update(dir.relativize(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha1.update((byte) 0);
+            sha1.update(Files.readAllBytes(file));
+        }
+        return java.util.HexFormat.of().formatHex(sha1.digest());
+    }
+
+    /**
+     * Local mode only: checks and builds a folder the operator trusts (the baseline analyzer of
+     * {@code examples/}) without fetching it. The Dockerfile rules and the scanner apply; the file rules
+     * of a fetched tree do not. {@code version} stands in for the commit in the tag and labels.
+     */
+    public SubmissionOutcome processLocalDirectory(SubmissionRequest request, Path dir, String version) {
+        StepClock clock = new StepClock();
+        clock.next();
+        List<String> warnings = new ArrayList<>();
+        BoundedLog buildLog = new BoundedLog(properties.buildLogMaxBytes().toBytes());
+        try {
+            List<Violation> violations = contentChecks(dir, warnings);
+            if (!violations.isEmpty()) {
+                return rejected(request, violations, warnings, buildLog, clock.stop());
+            }
+            clock.next();
+            String tag = imageTag(request.uid(), version);
+            ImageBuilder.Built built = builder.build(dir, tag, labels(request, version), buildLog);
+            return new SubmissionOutcome(Status.VALIDATED, tag, built.imageId(), null, warnings, buildLog.text(),
+                    false, clock.stop());
+        } catch (Rejection r) {
+            return rejected(request, r.violations(), warnings, buildLog, clock.stop());
+        } catch (IOException | RuntimeException e) {
+            log.warn("local build of {} broke the pipeline", dir, e);
+            return rejected(request, List.of(Violation.of(Rule.INTERNAL, e.toString())), warnings, buildLog,
+                    clock.stop());
+        }
     }
 
     private SubmissionOutcome rejected(SubmissionRequest request, List<Violation> violations, List<String> warnings,

@@ -15,11 +15,14 @@ public record SubmissionRequest(
         String repositoryUrl,
         String commitHash) {
 
+    /** The baseline analyzer has no uid on the subnet; its image is tagged {@code baseline-...}. */
+    public static final int BASELINE_UID = -1;
+
     public SubmissionRequest {
         Objects.requireNonNull(submissionId, "submissionId");
         Objects.requireNonNull(tournamentId, "tournamentId");
         Objects.requireNonNull(hotkey, "hotkey");
-        if (uid < 0) {
+        if (uid < BASELINE_UID) {
             throw new IllegalArgumentException("uid must not be negative: " + uid);
         }
     }

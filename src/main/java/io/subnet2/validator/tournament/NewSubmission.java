@@ -9,13 +9,20 @@ import java.util.regex.Pattern;
  */
 public record NewSubmission(String hotkey, int uid, String repositoryUrl, String commitHash, boolean baseline) {
 
+    /** The baseline is no miner: it has no uid on the subnet and never gets weight. */
+    public static final int BASELINE_UID = -1;
+    public static final String BASELINE_HOTKEY = "baseline";
+
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
 
     public NewSubmission {
         if (hotkey == null || hotkey.isBlank() || hotkey.length() > 100) {
             throw new IllegalArgumentException("hotkey must be 1..100 characters");
         }
-        if (uid < 0) {
+        if (!baseline && BASELINE_HOTKEY.equals(hotkey)) {
+            throw new IllegalArgumentException("hotkey '" + BASELINE_HOTKEY + "' is reserved for the baseline");
+        }
+        if (uid < 0 && !(baseline && uid == BASELINE_UID)) {
             throw new IllegalArgumentException("uid must be >= 0");
         }
         Objects.requireNonNull(repositoryUrl, "repositoryUrl");

@@ -30,6 +30,8 @@ public class Submission {
     @Enumerated(EnumType.STRING)
     private SubmissionStatus status = SubmissionStatus.PENDING;
     private String validationError;
+    private String validationWarnings;
+    private String buildLog;
     private Instant submittedAt;
     private Instant validatedAt;
 
@@ -57,6 +59,9 @@ public class Submission {
     public boolean isBaseline() { return isBaseline; }
     public SubmissionStatus getStatus() { return status; }
     public String getValidationError() { return validationError; }
+    /** Code scanner warnings, one per line (recorded, not disqualifying). */
+    public String getValidationWarnings() { return validationWarnings; }
+    public String getBuildLog() { return buildLog; }
     public Instant getSubmittedAt() { return submittedAt; }
     public Instant getValidatedAt() { return validatedAt; }
 
@@ -71,6 +76,8 @@ public class Submission {
         dockerImageTag = null;
         imageDigest = null;
         validationError = null;
+        validationWarnings = null;
+        buildLog = null;
         validatedAt = null;
         submittedAt = now;
         status = SubmissionStatus.PENDING;
@@ -94,5 +101,7 @@ public class Submission {
         dockerImageTag = verdict.dockerImageTag();
         imageDigest = verdict.imageDigest();
         validationError = verdict.validationError();
+        validationWarnings = verdict.warnings();
+        buildLog = verdict.buildLog();
     }
 }

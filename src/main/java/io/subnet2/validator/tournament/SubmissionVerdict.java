@@ -2,7 +2,7 @@ package io.subnet2.validator.tournament;
 
 /** Outcome of fetching, checking and building a submission. */
 public record SubmissionVerdict(SubmissionStatus status, String dockerImageTag, String imageDigest,
-        String validationError) {
+        String validationError, String warnings, String buildLog) {
 
     public SubmissionVerdict {
         if (!status.isFinal()) {

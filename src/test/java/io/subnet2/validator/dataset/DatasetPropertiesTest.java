@@ -24,7 +24,7 @@ class DatasetPropertiesTest {
         assertThat(bound.windowDays()).isEqualTo(3);
         assertThat(bound.secret()).isEqualTo("0123456789abcdef-secret");
         assertThat(bound.snapshotsDir()).isEqualTo(Path.of("/srv/data"));
-        assertThat(bound.root()).isEqualTo(DatasetProperties.DEFAULT_ROOT);
+        assertThat(bound.root()).as("unset: {work-dir}/datasets").isNull();
         assertThat(bound.usesDevSecret()).isFalse();
     }
 }

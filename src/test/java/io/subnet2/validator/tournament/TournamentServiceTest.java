@@ -78,7 +78,7 @@ class TournamentServiceTest extends DatabaseTest {
 
         service.updateSubmissionStatus(s.getId(), SubmissionStatus.VALIDATING);
         Submission validated = service.recordVerdict(s.getId(),
-                new SubmissionVerdict(SubmissionStatus.VALIDATED, "subnet2-submission:7-aaaa", "sha256:1", null));
+                new SubmissionVerdict(SubmissionStatus.VALIDATED, "subnet2-submission:7-aaaa", "sha256:1", null, "warn: x", "log"));
         assertThat(validated.getValidatedAt()).isNotNull();
         assertThat(validated.getDockerImageTag()).isEqualTo("subnet2-submission:7-aaaa");
 
@@ -102,7 +102,7 @@ class TournamentServiceTest extends DatabaseTest {
         UUID s = service.upsertSubmission(t, submission("hk", SHA_A)).getId();
         service.updateSubmissionStatus(s, SubmissionStatus.VALIDATING);
         Submission d = service.recordVerdict(s,
-                new SubmissionVerdict(SubmissionStatus.DISQUALIFIED, null, null, "USER root in final stage"));
+                new SubmissionVerdict(SubmissionStatus.DISQUALIFIED, null, null, "USER root in final stage", null, ""));
         assertThat(d.getStatus()).isEqualTo(SubmissionStatus.DISQUALIFIED);
         assertThat(d.getValidationError()).isEqualTo("USER root in final stage");
         assertThat(d.getValidatedAt()).isNotNull();

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.subnet2.validator.chain.BlockClock;
+import io.subnet2.validator.jobs.TournamentSettings;
 import io.subnet2.validator.tournament.NewSubmission;
 import io.subnet2.validator.tournament.NewTournament;
 import io.subnet2.validator.tournament.Tournament;
@@ -34,12 +35,12 @@ class AdminController {
 
     private final TournamentService tournaments;
     private final BlockClock blockClock;
-    private final TournamentConfigSnapshot configSnapshot;
+    private final TournamentSettings settings;
 
-    AdminController(TournamentService tournaments, BlockClock blockClock, TournamentConfigSnapshot configSnapshot) {
+    AdminController(TournamentService tournaments, BlockClock blockClock, TournamentSettings settings) {
         this.tournaments = tournaments;
         this.blockClock = blockClock;
-        this.configSnapshot = configSnapshot;
+        this.settings = settings;
     }
 
     @PostMapping
@@ -61,7 +62,7 @@ class AdminController {
                 : body.baselineVersion().toLowerCase(Locale.ROOT);
         Tournament created = tournaments.createTournament(new NewTournament(body.name(), body.netuid(),
                 registrationStart, registrationEnd, startBlock, endBlock, epochBlocks, networks,
-                body.baselineRepository(), baselineVersion, configSnapshot.json()));
+                body.baselineRepository(), baselineVersion, settings.snapshotJson()));
         return ResponseEntity.created(URI.create("/api/v1/admin/tournaments/" + created.getId()))
                 .body(TournamentView.of(created));
     }

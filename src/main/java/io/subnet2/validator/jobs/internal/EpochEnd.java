@@ -1,0 +1,148 @@
+package io.subnet2.validator.jobs.internal;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.subnet2.validator.chain.BlockClock;
+import io.subnet2.validator.chain.WeightPublisher;
+import io.subnet2.validator.chain.WeightVector;
+import io.subnet2.validator.jobs.TournamentSettings;
+import io.subnet2.validator.scoring.MinerRuns;
+import io.subnet2.validator.scoring.RankedResult;
+import io.subnet2.validator.scoring.ScoredRun;
+import io.subnet2.validator.scoring.ScoringProperties;
+import io.subnet2.validator.scoring.TournamentRanking;
+import io.subnet2.validator.scoring.WeightPolicy;
+import io.subnet2.validator.submission.SubmissionPipeline;
+import io.subnet2.validator.tournament.EvaluationRun;
+import io.subnet2.validator.tournament.FailureKind;
+import io.subnet2.validator.tournament.NewResult;
+import io.subnet2.validator.tournament.RunKey;
+import io.subnet2.validator.tournament.RunStatus;
+import io.subnet2.validator.tournament.Submission;
+import io.subnet2.validator.tournament.Tournament;
+import io.subnet2.validator.tournament.TournamentService;
+import io.subnet2.validator.tournament.TournamentStatus;
+
+/**
+ * Epoch end (spec/lifecycle.md, scoring.md §6-7): recomputes every tournament's results from its
+ * finished runs, stores them, publishes the weight vector, and completes tournaments past end_block.
+ */
+@Component
+class EpochEnd {
+
+    private static final Logger log = LoggerFactory.getLogger(EpochEnd.class);
+
+    private final TournamentService tournaments;
+    private final TournamentSettings settings;
+    private final WeightPublisher publisher;
+    private final BlockClock blockClock;
+    private final SubmissionPipeline pipeline;
+
+    EpochEnd(TournamentService tournaments, TournamentSettings settings, WeightPublisher publisher,
+            BlockClock blockClock, SubmissionPipeline pipeline) {
+        this.tournaments = tournaments;
+        this.settings = settings;
+        this.publisher = publisher;
+        this.blockClock = blockClock;
+        this.pipeline = pipeline;
+    }
+
+    void run() {
+        for (Tournament tournament : tournaments.listTournaments(TournamentStatus.ACTIVE, TournamentStatus.SCORING)) {
+            try {
+                end(tournament);
+            } catch (RuntimeException e) {
+                log.error("epoch end failed for tournament {}: {}", tournament.getId(), e.toString(), e);
+            }
+        }
+    }
+
+    private void end(Tournament tournament) {
+        long block = blockClock.currentBlock();
+        boolean ended = tournament.epochs().hasEnded(block);
+        if (ended) {
+            tournament = tournaments.updateStatus(tournament.getId(), TournamentStatus.SCORING);
+        }
+        List<EvaluationRun> runs = tournaments.listRunsOfTournament(tournament.getId());
+        publishResults(tournament, tournament.epochs().epochAt(block), runs);
+        if (ended && runs.stream().allMatch(r -> r.getStatus().isTerminal())) {
+            tournaments.updateStatus(tournament.getId(), TournamentStatus.COMPLETED);
+            tournaments.listSubmissions(tournament.getId()).stream().filter(s -> s.getDockerImageTag() != null)
+                    .forEach(s -> pipeline.removeImage(s.getDockerImageTag(), s.getTournamentId()));
+            log.info("tournament {} completed", tournament.getId());
+        }
+    }
+
+    private void publishResults(Tournament tournament, long epoch, List<EvaluationRun> runs) {
+        ScoringProperties props = settings.scoring(tournament);
+        Map<UUID, List<EvaluationRun>> bySubmission = runs.stream()
+                .collect(Collectors.groupingBy(EvaluationRun::getSubmissionId));
+        Set<RunKey> dueKeys = runs.stream().filter(EpochEnd::counts).map(EvaluationRun::key)
+                .collect(Collectors.toSet());
+        List<MinerRuns> miners = new ArrayList<>();
+        MinerRuns baseline = null;
+        for (Submission s : tournaments.listSubmissions(tournament.getId())) {
+            MinerRuns minerRuns = minerRuns(s, bySubmission.getOrDefault(s.getId(), List.of()), dueKeys);
+            if (s.isBaseline()) {
+                baseline = minerRuns;
+            } else {
+                miners.add(minerRuns);
+            }
+        }
+        List<RankedResult> ranked = TournamentRanking.rank(miners, baseline, props);
+        SortedMap<Integer, Double> weights = WeightPolicy.weights(ranked, props.weights());
+        List<NewResult> results = new ArrayList<>();
+        for (RankedResult r : ranked) {
+            results.add(new NewResult(r.hotkey(), r.uid(), r.patternAccuracyScore(), r.dataCorrectnessScore(),
+                    r.performanceScore(), r.finalScore(), r.rank(), r.beatBaseline(), r.isWinner(), r.runsCounted(),
+                    weights.getOrDefault(r.uid(), 0.0)));
+        }
+        if (baseline != null) {
+            RankedResult b = TournamentRanking.aggregate(baseline);
+            results.add(new NewResult(b.hotkey(), b.uid(), b.patternAccuracyScore(), b.dataCorrectnessScore(),
+                    b.performanceScore(), b.finalScore(), null, false, false, b.runsCounted(), 0.0));
+        }
+        tournaments.replaceResults(tournament.getId(), results);
+        publisher.publish(new WeightVector(tournament.getId(), epoch, props.weights().policy().id(),
+                weights.entrySet().stream().map(e -> new WeightVector.UidWeight(e.getKey(), e.getValue())).toList()));
+    }
+
+    /** A finished run that is not a platform fault: it counts, and makes its data due for every miner. */
+    private static boolean counts(EvaluationRun run) {
+        return run.getStatus().isTerminal() && run.getFailureKind() != FailureKind.PLATFORM;
+    }
+
+    /**
+     * A submission's runs over the due data: missing runs and miner faults score 0; a run still being
+     * retried after a platform fault is not due yet.
+     */
+    private static MinerRuns minerRuns(Submission s, List<EvaluationRun> runs, Set<RunKey> dueKeys) {
+        List<ScoredRun> scored = new ArrayList<>();
+        Set<RunKey> notDue = new HashSet<>();
+        for (EvaluationRun run : runs) {
+            if (!dueKeys.contains(run.key())) {
+                continue;
+            }
+            if (!counts(run)) {
+                notDue.add(run.key());
+            } else if (run.getStatus() == RunStatus.COMPLETED && run.getFinalScore() != null) {
+                scored.add(new ScoredRun(run.getPatternRecall() * run.getPatternPrecision(),
+                        Boolean.TRUE.equals(run.getDataCorrectness()), run.getPerformanceScore(), run.getFinalScore()));
+            } else {
+                scored.add(ScoredRun.zero());
+            }
+        }
+        return new MinerRuns(s.getHotkey(), s.getUid(), s.getSubmittedAt(), dueKeys.size() - notDue.size(), scored);
+    }
+}

@@ -1,0 +1,71 @@
+package io.subnet2.validator.jobs.internal;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import io.subnet2.validator.dataset.DatasetStore;
+import io.subnet2.validator.sandbox.SandboxProperties;
+import io.subnet2.validator.sandbox.SandboxRunner;
+import io.subnet2.validator.tournament.RunStatus;
+import io.subnet2.validator.tournament.TournamentService;
+
+/**
+ * Crash safety at startup and while running (spec/lifecycle.md): half-written datasets are deleted,
+ * and containers labelled as ours whose run is not running anywhere are removed, now and periodically.
+ * Interrupted runs themselves are recovered by Quartz ({@code requestRecovery}).
+ */
+@Component
+class Housekeeping implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
+    /** Older temporary dataset folders belong to no live generation (a generation takes minutes). */
+    private static final Duration STALE_DATASET = Duration.ofHours(1);
+
+    private final DatasetStore datasets;
+    private final SandboxRunner sandbox;
+    private final SandboxProperties sandboxProperties;
+    private final TournamentService tournaments;
+    private AutoCloseable reaper;
+
+    Housekeeping(DatasetStore datasets, SandboxRunner sandbox, SandboxProperties sandboxProperties,
+            TournamentService tournaments) {
+        this.datasets = datasets;
+        this.sandbox = sandbox;
+        this.sandboxProperties = sandboxProperties;
+        this.tournaments = tournaments;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void onStartup() {
+        try {
+            datasets.deleteIncomplete(STALE_DATASET).forEach(p -> log.info("deleted half-written dataset {}", p));
+        } catch (RuntimeException e) {
+            log.warn("could not clean half-written datasets: {}", e.toString());
+        }
+        reaper = sandbox.scheduleReaper(this::isRunning, sandboxProperties.reaperInterval());
+    }
+
+    /** Container run ids are {@code {run uuid}-{phase}}. */
+    private boolean isRunning(String containerRunId) {
+        try {
+            UUID id = UUID.fromString(containerRunId.substring(0, Math.min(36, containerRunId.length())));
+            return tournaments.getRun(id).getStatus() == RunStatus.RUNNING;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void destroy() throws Exception {
+        if (reaper != null) {
+            reaper.close();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.subnet2.validator.jobs.internal;
+
+import java.util.UUID;
+
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+
+/** Quartz job executing one evaluation run; recovered on another instance if this one dies mid-run. */
+class RunJob implements Job {
+
+    private final RunExecution execution;
+    private final ItemJobs items;
+
+    RunJob(RunExecution execution, ItemJobs items) {
+        this.execution = execution;
+        this.items = items;
+    }
+
+    @Override
+    public void execute(JobExecutionContext context) {
+        UUID id = UUID.fromString(context.getJobDetail().getJobDataMap().getString(ItemJobs.ID));
+        items.complete(context, () -> execution.execute(id));
+    }
+}
