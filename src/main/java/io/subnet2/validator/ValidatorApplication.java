@@ -2,22 +2,23 @@ package io.subnet2.validator;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.ServiceLoader;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-import io.subnet2.validator.dataset.DatasetCommand;
-import io.subnet2.validator.sandbox.SandboxRunCommand;
-import io.subnet2.validator.scoring.ScoreCommand;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class ValidatorApplication {
 
-    /** Command-line tools; each runs without Spring, the database or the web server. */
+    /**
+     * Command-line tools; each runs without Spring, the database or the web server. Modules register
+     * theirs in META-INF/services, so this root package depends on no module.
+     */
     static List<CliCommand> commands() {
-        return List.of(new SandboxRunCommand(), new DatasetCommand(), new ScoreCommand());
+        return ServiceLoader.load(CliCommand.class).stream().map(ServiceLoader.Provider::get).toList();
     }
 
     public static void main(String[] args) {

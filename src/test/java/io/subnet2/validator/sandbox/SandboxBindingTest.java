@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 class SandboxBindingTest {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(SandboxProperties.class)
+    @EnableConfigurationProperties({ SandboxProperties.class, io.subnet2.validator.PathsProperties.class })
     static class Properties {
     }
 

@@ -40,14 +40,14 @@ import org.eclipse.jgit.transport.resolver.FileResolver;
  * {@code slow} stalls 10 s. Every
  * byte of response body is counted.
  */
-final class GitHttpTestServer implements AutoCloseable {
+public final class GitHttpTestServer implements AutoCloseable {
 
     private final Tomcat tomcat;
     private final Connector connector;
     private final Path repositories;
     private final AtomicLong bytesServed = new AtomicLong();
 
-    GitHttpTestServer(Path workDir) throws LifecycleException, IOException {
+    public GitHttpTestServer(Path workDir) throws LifecycleException, IOException {
         repositories = Files.createDirectories(workDir.resolve("repositories"));
         GitServlet git = new GitServlet();
         git.setRepositoryResolver(new FileResolver<>(repositories.toFile(), true));
@@ -96,16 +96,16 @@ final class GitHttpTestServer implements AutoCloseable {
     }
 
     /** Folder where {@link TestRepo#create} should put repositories. */
-    Path repositories() {
+    public Path repositories() {
         return repositories;
     }
 
     /** {@code 127.0.0.1:PORT}, the entry for validator.submission.loopback-http-hosts. */
-    String hostPort() {
+    public String hostPort() {
         return "127.0.0.1:" + connector.getLocalPort();
     }
 
-    String url(String ownerAndRepo) {
+    public String url(String ownerAndRepo) {
         return "http://" + hostPort() + "/" + ownerAndRepo;
     }
 

@@ -23,7 +23,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * A bare test repository built object by object (blobs, trees, commits inserted directly), so a
  * test can create entries no checkout would: symlinks to anywhere, gitlinks, huge files.
  */
-final class TestRepo implements AutoCloseable {
+public final class TestRepo implements AutoCloseable {
 
     private record Entry(FileMode mode, byte[] content, ObjectId id) {
     }
@@ -37,7 +37,7 @@ final class TestRepo implements AutoCloseable {
     }
 
     /** A new bare repository at {@code base/name} (e.g. {@code miner/analyzer.git}), HEAD on main. */
-    static TestRepo create(Path base, String name) throws IOException {
+    public static TestRepo create(Path base, String name) throws IOException {
         Repository repo = FileRepositoryBuilder.create(base.resolve(name).toFile());
         repo.create(true);
         RefUpdate headLink = repo.updateRef(Constants.HEAD);
@@ -45,11 +45,11 @@ final class TestRepo implements AutoCloseable {
         return new TestRepo(repo);
     }
 
-    TestRepo file(String path, String content) {
+    public TestRepo file(String path, String content) {
         return file(path, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    TestRepo file(String path, byte[] content) {
+    public TestRepo file(String path, byte[] content) {
         entries.put(path, new Entry(FileMode.REGULAR_FILE, content, null));
         return this;
     }
@@ -70,7 +70,7 @@ final class TestRepo implements AutoCloseable {
     }
 
     /** Commits the current entries on main (parent: the previous commit) and returns the SHA. */
-    String commit(String message) throws IOException {
+    public String commit(String message) throws IOException {
         try (ObjectInserter inserter = repo.newObjectInserter()) {
             DirCache index = DirCache.newInCore();
             DirCacheBuilder builder = index.builder();

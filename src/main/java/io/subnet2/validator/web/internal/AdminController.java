@@ -1,6 +1,9 @@
 package io.subnet2.validator.web.internal;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.subnet2.validator.chain.BlockClock;
 import io.subnet2.validator.jobs.TournamentSettings;
+import io.subnet2.validator.submission.SubmissionPipeline;
 import io.subnet2.validator.tournament.NewSubmission;
 import io.subnet2.validator.tournament.NewTournament;
 import io.subnet2.validator.tournament.Tournament;
@@ -58,7 +62,7 @@ class AdminController {
             registrationEnd = registrationStart;
         }
         List<String> networks = body.testNetworks() == null ? List.of("torus") : body.testNetworks();
-        String baselineVersion = body.baselineVersion() == null ? null
+        String baselineVersion = body.baselineVersion() == null ? localVersion(body.baselineRepository())
                 : body.baselineVersion().toLowerCase(Locale.ROOT);
         Tournament created = tournaments.createTournament(new NewTournament(body.name(), body.netuid(),
                 registrationStart, registrationEnd, startBlock, endBlock, epochBlocks, networks,
@@ -109,6 +113,22 @@ class AdminController {
     List<ResultView> results(@PathVariable UUID id) {
         tournaments.getTournament(id);
         return tournaments.listResults(id).stream().map(ResultView::of).toList();
+    }
+
+    /** Local mode: a baseline given as a folder (no "://") is versioned by its content. */
+    private static String localVersion(String baselineRepository) {
+        if (baselineRepository == null || baselineRepository.contains("://")) {
+            return null;
+        }
+        Path dir = Path.of(baselineRepository).toAbsolutePath();
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("baseline folder not found: " + dir);
+        }
+        try {
+            return SubmissionPipeline.localVersion(dir);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the baseline folder " + dir + ": " + e.getMessage());
+        }
     }
 
     private static void require(boolean condition, String message) {
