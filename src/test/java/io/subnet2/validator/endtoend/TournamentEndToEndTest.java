@@ -2,10 +2,6 @@ package io.subnet2.validator.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,7 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
 class TournamentEndToEndTest {
 
     static final String TOKEN = "end-to-end-admin-token-0123";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = AdminClient.JSON;
     private static final GitHttpTestServer GIT = startGitServer();
     private static final AdjustableClock CLOCK = new AdjustableClock();
 
@@ -105,6 +101,7 @@ class TournamentEndToEndTest {
     void aTournamentRunsFromRegistrationToWeights() throws Exception {
         DockerTestSupport.requireDocker();
         BaselineAnalyzer.requireJar();
+        AdminClient api = new AdminClient(port, TOKEN);
         long started = System.nanoTime();
         Map<String, String> commits = new HashMap<>();
         commits.put("baseline/analyzer", AnalyzerRepos.honest(GIT, "baseline/analyzer.git"));
@@ -113,7 +110,7 @@ class TournamentEndToEndTest {
         commits.put("crasher/analyzer", AnalyzerRepos.crasher(GIT, "crasher/analyzer.git"));
         commits.put("sleeper/analyzer", AnalyzerRepos.sleeper(GIT, "sleeper/analyzer.git"));
 
-        JsonNode created = admin("POST", "/api/v1/admin/tournaments", """
+        JsonNode created = api.call("POST", "/api/v1/admin/tournaments", """
                 {"name":"e2e","netuid":77,"epochs":1,"epoch_blocks":100,"test_networks":["torus","bittensor"],
                  "registration_start":"%s","baseline_repository":"%s","baseline_version":"%s"}"""
                 .formatted(Instant.now(CLOCK).minusSeconds(60), GIT.url("baseline/analyzer.git"),
@@ -121,24 +118,24 @@ class TournamentEndToEndTest {
         UUID id = UUID.fromString(created.get("id").asString());
         int uid = 1;
         for (String miner : List.of("honest", "cheater", "crasher", "sleeper")) {
-            admin("POST", "/api/v1/admin/tournaments/" + id + "/submissions", """
+            api.call("POST", "/api/v1/admin/tournaments/" + id + "/submissions", """
                     {"hotkey":"%s","uid":%d,"repository_url":"%s","commit_hash":"%s"}"""
                     .formatted(miner, uid++, GIT.url(miner + "/analyzer.git"), commits.get(miner + "/analyzer")));
         }
 
-        admin("POST", "/api/v1/admin/jobs/epoch-start", "");
+        api.fire("epoch-start");
         assertThat(tournaments.getTournament(id).getStatus()).isEqualTo(TournamentStatus.ACTIVE);
-        admin("POST", "/api/v1/admin/jobs/evaluation", "");
-        await("submissions validated", Duration.ofMinutes(5),
+        api.fire("evaluation");
+        AdminClient.await("submissions validated", Duration.ofMinutes(5),
                 () -> tournaments.listSubmissions(id).stream().allMatch(s -> s.getStatus().isFinal()));
         assertThat(tournaments.listSubmissions(id)).as("every submission builds")
                 .allSatisfy(s -> assertThat(s.getStatus()).as(s.getHotkey() + ": " + s.getValidationError())
                         .isEqualTo(SubmissionStatus.VALIDATED));
 
-        admin("POST", "/api/v1/admin/jobs/evaluation", "");
+        api.fire("evaluation");
         List<EvaluationRun> runs = tournaments.listRunsOfTournament(id);
         assertThat(runs).hasSize(10);
-        await("runs finished", Duration.ofMinutes(8), () -> tournaments.listRunsOfTournament(id).stream()
+        AdminClient.await("runs finished", Duration.ofMinutes(8), () -> tournaments.listRunsOfTournament(id).stream()
                 .allMatch(r -> r.getStatus().isTerminal()));
         Map<UUID, String> hotkeys = new HashMap<>();
         tournaments.listSubmissions(id).forEach(s -> hotkeys.put(s.getId(), s.getHotkey()));
@@ -154,7 +151,7 @@ class TournamentEndToEndTest {
             assertThat(run.getStatus()).as(who + " " + run.getErrorMessage()).isEqualTo(expected);
         }
 
-        admin("POST", "/api/v1/admin/jobs/epoch-end", "");
+        api.fire("epoch-end");
         Map<String, TournamentResult> results = new HashMap<>();
         tournaments.listResults(id).forEach(r -> results.put(r.getHotkey(), r));
         results.values().forEach(r -> System.out.printf("result %-8s rank=%s final=%.4f weight=%.4f beat=%s%n",
@@ -177,38 +174,18 @@ class TournamentEndToEndTest {
 
         // firing each job again changes nothing
         List<TournamentResult> before = tournaments.listResults(id);
-        admin("POST", "/api/v1/admin/jobs/epoch-start", "");
-        admin("POST", "/api/v1/admin/jobs/evaluation", "");
+        api.fire("epoch-start");
+        api.fire("evaluation");
         assertThat(tournaments.listRunsOfTournament(id)).hasSize(10)
                 .allSatisfy(r -> assertThat(r.getStatus().isTerminal()).isTrue());
-        admin("POST", "/api/v1/admin/jobs/epoch-end", "");
+        api.fire("epoch-end");
         assertThat(tournaments.listResults(id)).extracting(TournamentResult::getHotkey, TournamentResult::getFinalScore)
                 .containsExactlyElementsOf(before.stream().map(r -> org.assertj.core.groups.Tuple.tuple(r.getHotkey(),
                         r.getFinalScore())).toList());
 
         CLOCK.advance(Duration.ofSeconds(12L * 100));
-        admin("POST", "/api/v1/admin/jobs/epoch-end", "");
+        api.fire("epoch-end");
         assertThat(tournaments.getTournament(id).getStatus()).isEqualTo(TournamentStatus.COMPLETED);
         System.out.printf("end-to-end tournament: %.1f s%n", (System.nanoTime() - started) / 1e9);
-    }
-
-    private JsonNode admin(String method, String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
-        return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
-    }
-
-    private static void await(String what, Duration limit, java.util.function.BooleanSupplier condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(500);
-        }
     }
 }

@@ -13,12 +13,13 @@ import org.springframework.stereotype.Component;
 import io.subnet2.validator.dataset.DatasetStore;
 import io.subnet2.validator.sandbox.SandboxProperties;
 import io.subnet2.validator.sandbox.SandboxRunner;
+import io.subnet2.validator.tournament.NotFoundException;
 import io.subnet2.validator.tournament.RunStatus;
 import io.subnet2.validator.tournament.TournamentService;
 
 /**
  * Crash safety at startup and while running (spec/lifecycle.md): half-written datasets are deleted,
- * and containers labelled as ours whose run is not running anywhere are removed, now and periodically.
+ * and containers of our runs that are no longer running are removed, now and periodically.
  * Interrupted runs themselves are recovered by Quartz ({@code requestRecovery}).
  */
 @Component
@@ -49,16 +50,27 @@ class Housekeeping implements DisposableBean {
         } catch (RuntimeException e) {
             log.warn("could not clean half-written datasets: {}", e.toString());
         }
-        reaper = sandbox.scheduleReaper(this::isRunning, sandboxProperties.reaperInterval());
+        reaper = sandbox.scheduleReaper(this::isLive, sandboxProperties.reaperInterval());
     }
 
-    /** Container run ids are {@code {run uuid}-{phase}}. */
-    private boolean isRunning(String containerRunId) {
+    /**
+     * Container run ids are {@code {run uuid}-{phase}}. A container is an orphan only when its run is one
+     * of ours and no longer running; containers of runs we do not know belong to another validator
+     * (or a test) sharing the Docker engine and are left alone.
+     */
+    private boolean isLive(String containerRunId) {
+        UUID id;
         try {
-            UUID id = UUID.fromString(containerRunId.substring(0, Math.min(36, containerRunId.length())));
+            id = UUID.fromString(containerRunId.substring(0, Math.min(36, containerRunId.length())));
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+        try {
             return tournaments.getRun(id).getStatus() == RunStatus.RUNNING;
+        } catch (NotFoundException e) {
+            return true;
         } catch (RuntimeException e) {
-            return false;
+            return true; // database unreachable: never reap when unsure
         }
     }
 
