@@ -36,7 +36,7 @@ public final class WeightPolicy {
             }
             raw[i] = switch (config.policy()) {
                 case PROPORTIONAL -> r.finalScore();
-                case RANK_DECAY -> Math.pow(config.decay(), r.rank() - 1);
+                case RANK_DECAY -> StrictMath.pow(config.decay(), r.rank() - 1);
                 case WINNER_TAKE_ALL -> 0;
             };
         }

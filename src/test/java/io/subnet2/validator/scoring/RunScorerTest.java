@@ -169,4 +169,35 @@ class RunScorerTest {
         assertThat(duplicated.dataCorrect()).isFalse();
         assertThat(duplicated.error()).contains("listed more than once (e.g. " + features.get(3).address());
     }
+
+    @Test
+    void narrowIntegersAndDecimalUsdAreUsableFeatureTypes() throws IOException {
+        org.apache.avro.Schema schema = ScoringFixtures.record("feature", "address:string", "degree_in:int",
+                "degree_out:int", "tx_in_count:int", "tx_out_count:int", "total_in_usd:decimal",
+                "total_out_usd:decimal", "unique_counterparties:int", "first_activity_timestamp:long",
+                "last_activity_timestamp:long", "extra_column:string");
+        Path out = dir.resolve("decimal-features");
+        try (var writer = ScoringFixtures.writer(out.resolve("features.parquet"), schema)) {
+            for (Feature f : ScoringFixtures.honestFeatures(small.transfers)) {
+                var r = new org.apache.avro.generic.GenericData.Record(schema);
+                r.put("address", f.address());
+                r.put("degree_in", (int) f.degreeIn());
+                r.put("degree_out", (int) f.degreeOut());
+                r.put("tx_in_count", (int) f.txIn());
+                r.put("tx_out_count", (int) f.txOut());
+                r.put("total_in_usd", ScoringFixtures.decimal(java.math.BigDecimal.valueOf(f.totalInUsd())));
+                r.put("total_out_usd", ScoringFixtures.decimal(java.math.BigDecimal.valueOf(f.totalOutUsd())));
+                r.put("unique_counterparties", (int) f.counterparties());
+                r.put("first_activity_timestamp", f.first());
+                r.put("last_activity_timestamp", f.last());
+                r.put("extra_column", "anything");
+                writer.write(r);
+            }
+        }
+        ScoringFixtures.writePatterns(out.resolve("patterns.parquet"), new ArrayList<>(small.honest.values()));
+        RunScore score = RunScorer.score(dataset, out, PhaseTimes.unknown(), PhaseTimes.unknown());
+        assertThat(score.error()).isNull();
+        assertThat(score.dataCorrect()).isTrue();
+        assertThat(score.finalScore()).isCloseTo(0.9, within(1e-12));
+    }
 }

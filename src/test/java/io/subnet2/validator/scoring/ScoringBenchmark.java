@@ -56,6 +56,8 @@ public final class ScoringBenchmark {
         if (!Files.exists(output.resolve("features.parquet"))) {
             writeFeatures(ScoringDataset.load(layout.input(), layout.groundTruth(), props), output);
         }
+        System.out.printf("cpu check: 2 busy threads do %.2fx the work of 1 in the same time (2.0 = two free cores)%n",
+                parallelism());
         System.gc();
         for (int run = 1; run <= 2; run++) {
             resetPeaks();
@@ -112,6 +114,34 @@ public final class ScoringBenchmark {
                     x.txOut[id], x.sumIn[id], x.sumOut[id], x.counterparties[id], x.first[id], x.last[id]));
         }
         ScoringFixtures.writeFeatures(output.resolve("features.parquet"), features);
+    }
+
+    /** Work rate of two spinning threads over one: the cores this machine really gives us now. */
+    private static double parallelism() throws InterruptedException {
+        double one = spin(1);
+        double two = spin(2);
+        return 2 * one / two;
+    }
+
+    private static double spin(int threads) throws InterruptedException {
+        long start = System.nanoTime();
+        Thread[] workers = new Thread[threads];
+        long[] sink = new long[threads];
+        for (int i = 0; i < threads; i++) {
+            int id = i;
+            workers[i] = new Thread(() -> {
+                long x = 0;
+                for (long k = 0; k < 1_000_000_000L; k++) {
+                    x += k * k ^ id;
+                }
+                sink[id] = x;
+            });
+            workers[i].start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        return (System.nanoTime() - start) / 1e9 + (sink[0] & 0) * 1e-12;
     }
 
     private static void resetPeaks() {

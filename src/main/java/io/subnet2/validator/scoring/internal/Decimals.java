@@ -61,7 +61,7 @@ public final class Decimals {
     }
 
     static double pow10(int scale) {
-        return scale >= 0 ? Math.pow(10, scale) : 1;
+        return scale >= 0 ? StrictMath.pow(10, scale) : 1;
     }
 
     static int compare(long hiA, long loA, long hiB, long loB) {

@@ -130,6 +130,8 @@ public final class FeatureGate {
         } catch (OutputRejectedException e) {
             throw e.getMessage().startsWith("features.parquet") ? e
                     : new OutputRejectedException("features.parquet: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new OutputRejectedException("features.parquet cannot be decoded: " + e.getMessage(), e);
         }
         return verdict(seen, unknown, unknownExamples);
     }

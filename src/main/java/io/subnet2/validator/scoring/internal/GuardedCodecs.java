@@ -34,7 +34,8 @@ final class GuardedCodecs implements CompressionCodecFactory {
 
     @Override
     public BytesInputDecompressor getDecompressor(CompressionCodecName codecName) {
-        BytesInputDecompressor inner = delegate.getDecompressor(codecName);
+        BytesInputDecompressor inner = codecName == CompressionCodecName.SNAPPY ? new Snappy()
+                : delegate.getDecompressor(codecName);
         return new BytesInputDecompressor() {
             @Override
             public BytesInput decompress(BytesInput bytes, int decompressedSize) throws IOException {
@@ -70,5 +71,36 @@ final class GuardedCodecs implements CompressionCodecFactory {
     @Override
     public void release() {
         delegate.release();
+    }
+
+    /**
+     * Parquet's SNAPPY pages are raw snappy blocks: one snappy-java call into an array of the
+     * declared size (Hadoop's stream codec path copies through small buffers and was the slowest
+     * part of reading dictionary pages). A block that does not decode to exactly that size is refused.
+     */
+    private final class Snappy implements BytesInputDecompressor {
+        @Override
+        public BytesInput decompress(BytesInput bytes, int decompressedSize) throws IOException {
+            byte[] input = bytes.toByteArray();
+            if (org.xerial.snappy.Snappy.uncompressedLength(input, 0, input.length) != decompressedSize) {
+                throw new OutputRejectedException(label + ": a snappy page does not decode to its declared size");
+            }
+            byte[] output = new byte[decompressedSize];
+            org.xerial.snappy.Snappy.uncompress(input, 0, input.length, output, 0);
+            return BytesInput.from(output);
+        }
+
+        @Override
+        public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int decompressedSize)
+                throws IOException {
+            byte[] in = new byte[compressedSize];
+            input.duplicate().get(in);
+            output.put(decompress(BytesInput.from(in), decompressedSize).toByteBuffer());
+            input.position(input.position() + compressedSize);
+        }
+
+        @Override
+        public void release() {
+        }
     }
 }

@@ -107,6 +107,8 @@ public final class PatternReader {
             throw new OutputRejectedException(label + " cannot be read: " + e.getMessage(), e);
         } catch (OutputRejectedException e) {
             throw e.getMessage().startsWith(label) ? e : new OutputRejectedException(label + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new OutputRejectedException(label + " cannot be decoded: " + e.getMessage(), e);
         }
     }
 
