@@ -10,7 +10,6 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
 
-import io.subnet2.validator.dataset.internal.ChannelInputFile;
 
 /** Reads {@code ground_truth.parquet} in file order (see {@link GroundTruthRow} for the order). */
 public final class GroundTruthReader {

@@ -62,6 +62,27 @@ final class AnalyzerRepos {
         }
     }
 
+    /** The baseline analyzer, started only after {@code seconds} of sleep in each phase. */
+    static String slow(GitHttpTestServer git, String name, int seconds) throws IOException {
+        try (TestRepo repo = TestRepo.create(git.repositories(), name)) {
+            return repo.file("Dockerfile", """
+                            FROM %s
+                            WORKDIR /app
+                            COPY target/baseline-analyzer.jar /app/baseline-analyzer.jar
+                            COPY run.sh /app/run.sh
+                            USER 65534:65534
+                            ENTRYPOINT ["sh", "/app/run.sh"]
+                            """.formatted(DockerTestSupport.JRE_BASE))
+                    .file("run.sh", """
+                            #!/bin/sh
+                            sleep %d
+                            java -XX:MaxRAMPercentage=50 -Djava.io.tmpdir=/tmp -jar /app/baseline-analyzer.jar
+                            """.formatted(seconds))
+                    .file("target/baseline-analyzer.jar", Files.readAllBytes(BaselineAnalyzer.JAR))
+                    .commit("slow analyzer");
+        }
+    }
+
     /** Exits 1 in every phase. */
     static String crasher(GitHttpTestServer git, String name) throws IOException {
         return shellAnalyzer(git, name, "[\"sh\", \"-c\", \"echo crashing >&2; exit 1\"]");

@@ -151,6 +151,14 @@ class TournamentEndToEndTest {
             assertThat(run.getStatus()).as(who + " " + run.getErrorMessage()).isEqualTo(expected);
         }
 
+        double overhead = tournaments.listRunsOfTournament(id).stream()
+                .filter(r -> r.getStatus() == RunStatus.COMPLETED)
+                .mapToDouble(r -> Duration.between(r.getStartedAt(), r.getCompletedAt()).toMillis() / 1000.0
+                        - r.getExecutionTimeSeconds())
+                .average().orElseThrow();
+        System.out.printf("per-run overhead beyond the two sandbox phases (dataset, scoring, writes): %.2f s%n",
+                overhead);
+
         api.fire("epoch-end");
         Map<String, TournamentResult> results = new HashMap<>();
         tournaments.listResults(id).forEach(r -> results.put(r.getHotkey(), r));

@@ -24,6 +24,8 @@ import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.schema.MessageType;
 
+import io.subnet2.validator.dataset.ChannelInputFile;
+
 /**
  * Writer settings shared by every dataset file: snappy, dictionary-encoded strings with a dictionary
  * page large enough for a row group's addresses, and row groups capped by row count so a reader can

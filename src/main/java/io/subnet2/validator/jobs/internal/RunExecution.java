@@ -27,6 +27,7 @@ import io.subnet2.validator.sandbox.SandboxException;
 import io.subnet2.validator.sandbox.SandboxLimits;
 import io.subnet2.validator.sandbox.SandboxResult;
 import io.subnet2.validator.sandbox.SandboxRunner;
+import io.subnet2.validator.scoring.DatasetUnreadableException;
 import io.subnet2.validator.scoring.PhaseTimes;
 import io.subnet2.validator.tournament.EvaluationRun;
 import io.subnet2.validator.tournament.FailureKind;
@@ -103,7 +104,7 @@ class RunExecution {
             log.info("run {} of {} {}: {} score={}", runId, submission.getHotkey(), run.key(),
                     outcome.status().id(), outcome.finalScore());
             return Optional.empty();
-        } catch (SandboxException | UncheckedIOException | IllegalStateException e) {
+        } catch (SandboxException | DatasetUnreadableException | UncheckedIOException | IllegalStateException e) {
             log.warn("run {} hit a platform fault, will retry: {}", runId, e.toString());
             tournaments.retryRun(runId, "platform fault: " + e.getMessage());
             return Optional.of(Instant.now().plus(evaluation.retryDelay()));

@@ -33,6 +33,7 @@ import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.MessageType;
 
+import io.subnet2.validator.dataset.ChannelInputFile;
 import io.subnet2.validator.scoring.ScoringProperties.Limits;
 
 /**

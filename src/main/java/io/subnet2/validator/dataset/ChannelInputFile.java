@@ -1,9 +1,10 @@
-package io.subnet2.validator.dataset.internal;
+package io.subnet2.validator.dataset;
 
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -13,26 +14,39 @@ import org.apache.parquet.io.SeekableInputStream;
 /**
  * A local {@link InputFile} over a {@link FileChannel}. parquet-mr's {@code LocalInputFile} inherits
  * {@code InputStream.read(byte[], int, int)}, which reads one byte per system call; row-group copying
- * ({@code ParquetFileWriter.appendFile}) uses exactly that method.
+ * ({@code ParquetFileWriter.appendFile}) uses exactly that method. Links are never followed (the scorer
+ * opens miners' files with it).
  */
 public final class ChannelInputFile implements InputFile {
 
     private final Path path;
+    private final long length;
 
-    public ChannelInputFile(Path path) {
-        this.path = path;
+    /** A file whose length is read now. */
+    public ChannelInputFile(Path path) throws IOException {
+        this(path, lengthOf(path));
     }
 
-    @Override
-    public long getLength() throws IOException {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+    /** A file whose length the caller has already checked (e.g. against a size cap). */
+    public ChannelInputFile(Path path, long length) {
+        this.path = path;
+        this.length = length;
+    }
+
+    private static long lengthOf(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             return channel.size();
         }
     }
 
     @Override
+    public long getLength() {
+        return length;
+    }
+
+    @Override
     public SeekableInputStream newStream() throws IOException {
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
         return new SeekableInputStream() {
             @Override
             public int read() throws IOException {
