@@ -72,10 +72,10 @@ public final class SubmissionPipeline {
         this.fetcher = new RepositoryFetcher(properties.maxRepoBytes().toBytes(), properties.fetchTimeout());
         this.extractor = new TreeExtractor(properties.maxFiles(), properties.maxFileBytes().toBytes(),
                 properties.maxRepoBytes().toBytes());
-        this.dockerfileRules = new DockerfileRules(properties.allowedBaseImages());
+        this.dockerfileRules = new DockerfileRules(properties.allowedBaseImages(), properties.buildArgs());
         this.scanner = CodeScanner.load(properties.scannerRulesFile());
         this.builder = new ImageBuilder(docker, properties.buildTimeout(), properties.buildMemoryBytes().toBytes(),
-                properties.maxImageBytes().toBytes(), properties.pull());
+                properties.maxImageBytes().toBytes(), properties.pull(), properties.buildArgs());
     }
 
     /** The image tag of a submission: {@code subnet2-submission:{uid}-{commit[0:12]}} ({@code baseline-...} for the baseline). */

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,12 +51,14 @@ public record SubmissionProperties(
         List<String> allowedBaseImages,
         boolean pull,
         DataSize buildLogMaxBytes,
-        Path scannerRulesFile) {
+        Path scannerRulesFile,
+        Map<String, String> buildArgs) {
 
     public static final List<String> DEFAULT_HOSTS = List.of("github.com", "gitlab.com");
     public static final List<String> DEFAULT_BASE_IMAGES =
             List.of("python", "eclipse-temurin", "debian", "ubuntu", "subnet2-base/*");
 
+    private static final Pattern BUILD_ARG = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
     private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9a-fA-F:.]+]|[0-9.]+):(\\d{1,5})");
 
     public SubmissionProperties {
@@ -71,6 +74,12 @@ public record SubmissionProperties(
         maxImageBytes = orDefault(maxImageBytes, DataSize.ofGigabytes(8));
         allowedBaseImages = allowedBaseImages == null ? DEFAULT_BASE_IMAGES : List.copyOf(allowedBaseImages);
         buildLogMaxBytes = orDefault(buildLogMaxBytes, DataSize.ofKilobytes(64));
+        buildArgs = buildArgs == null ? Map.of() : Map.copyOf(buildArgs);
+        buildArgs.forEach((name, value) -> {
+            if (!BUILD_ARG.matcher(name).matches() || value.isBlank() || value.chars().anyMatch(c -> c <= ' ')) {
+                throw new IllegalArgumentException("validator.submission.build-args." + name + " is not a valid build argument");
+            }
+        });
         requirePositive("fetch-timeout", fetchTimeout);
         requirePositive("build-timeout", buildTimeout);
         for (DataSize size : List.of(maxRepoBytes, maxFileBytes, buildMemoryBytes, maxImageBytes, buildLogMaxBytes)) {
@@ -86,7 +95,7 @@ public record SubmissionProperties(
     /** Production defaults (no loopback hosts). */
     public static SubmissionProperties defaults() {
         return new SubmissionProperties(null, false, null, null, null, null, null, null, null, null, null,
-                false, null, null);
+                false, null, null, null);
     }
 
     /** Test configuration: the defaults plus plain-HTTP access to the given loopback {@code host:port} entries. */
@@ -148,6 +157,7 @@ public record SubmissionProperties(
         private boolean pull;
         private DataSize buildLogMaxBytes;
         private Path scannerRulesFile;
+        private Map<String, String> buildArgs;
 
         private Builder(SubmissionProperties p) {
             allowedHosts = p.allowedHosts;
@@ -164,6 +174,7 @@ public record SubmissionProperties(
             pull = p.pull;
             buildLogMaxBytes = p.buildLogMaxBytes;
             scannerRulesFile = p.scannerRulesFile;
+            buildArgs = p.buildArgs;
         }
 
         public Builder allowedHosts(List<String> v) { allowedHosts = v; return this; }
@@ -180,11 +191,12 @@ public record SubmissionProperties(
         public Builder pull(boolean v) { pull = v; return this; }
         public Builder buildLogMaxBytes(DataSize v) { buildLogMaxBytes = v; return this; }
         public Builder scannerRulesFile(Path v) { scannerRulesFile = v; return this; }
+        public Builder buildArgs(Map<String, String> v) { buildArgs = v; return this; }
 
         public SubmissionProperties build() {
             return new SubmissionProperties(allowedHosts, allowLoopbackHttp, loopbackHttpHosts, maxRepoBytes,
                     maxFiles, maxFileBytes, fetchTimeout, buildTimeout, buildMemoryBytes, maxImageBytes,
-                    allowedBaseImages, pull, buildLogMaxBytes, scannerRulesFile);
+                    allowedBaseImages, pull, buildLogMaxBytes, scannerRulesFile, buildArgs);
         }
     }
 }

@@ -27,9 +27,16 @@ public final class DockerfileRules {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final ImagePatterns baseImages;
+    private final Map<String, String> buildArgs;
 
     public DockerfileRules(List<String> allowedBaseImages) {
+        this(allowedBaseImages, Map.of());
+    }
+
+    /** With {@code buildArgs}: values the build passes for declared ARGs (they replace the defaults). */
+    public DockerfileRules(List<String> allowedBaseImages, Map<String, String> buildArgs) {
         this.baseImages = new ImagePatterns(allowedBaseImages);
+        this.buildArgs = Map.copyOf(buildArgs);
     }
 
     /** Checks {@code root/Dockerfile}; a missing one is a violation too. */
@@ -63,7 +70,7 @@ public final class DockerfileRules {
             switch (ins.keyword()) {
                 case "ARG" -> {
                     if (stages.isEmpty()) {
-                        readArgs(ins.args(), globalArgs);
+                        readArgs(ins.args(), globalArgs, buildArgs);
                     }
                 }
                 case "FROM" -> stages.add(from(ins, where, globalArgs, stages, violations));
@@ -192,12 +199,12 @@ public final class DockerfileRules {
         return words.subList(leadingFlags(words).size(), words.size());
     }
 
-    private static void readArgs(String args, Map<String, String> into) {
+    private static void readArgs(String args, Map<String, String> into, Map<String, String> buildArgs) {
         for (String word : DockerfileParser.words(args)) {
             int eq = word.indexOf('=');
             String name = eq < 0 ? word : word.substring(0, eq);
             if (NAME.matcher(name).matches()) {
-                into.put(name, eq < 0 ? "" : word.substring(eq + 1));
+                into.put(name, buildArgs.getOrDefault(name, eq < 0 ? "" : word.substring(eq + 1)));
             }
         }
     }

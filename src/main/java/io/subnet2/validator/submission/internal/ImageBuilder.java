@@ -36,8 +36,11 @@ public final class ImageBuilder {
     private final long memoryBytes;
     private final long maxImageBytes;
     private final boolean pull;
+    private final Map<String, String> buildArgs;
 
-    public ImageBuilder(DockerClient docker, Duration timeout, long memoryBytes, long maxImageBytes, boolean pull) {
+    public ImageBuilder(DockerClient docker, Duration timeout, long memoryBytes, long maxImageBytes, boolean pull,
+            Map<String, String> buildArgs) {
+        this.buildArgs = Map.copyOf(buildArgs);
         this.docker = docker;
         this.timeout = timeout;
         this.memoryBytes = memoryBytes;
@@ -49,7 +52,9 @@ public final class ImageBuilder {
         String previousId = imageId(tag);
         BuildCallback callback = new BuildCallback(buildLog);
         try {
-            docker.buildImageCmd(context.toFile())
+            var command = docker.buildImageCmd(context.toFile());
+            buildArgs.forEach(command::withBuildArg);
+            command
                     .withTags(Set.of(tag))
                     .withLabels(labels)
                     .withPull(pull)

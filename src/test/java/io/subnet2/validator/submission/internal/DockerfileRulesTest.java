@@ -69,6 +69,17 @@ class DockerfileRulesTest {
     }
 
     @Test
+    void configuredBuildArgumentsReplaceArgDefaultsWhenFromIsChecked() {
+        String dockerfile = "ARG BASE_IMAGE=eclipse-temurin:17-jre\nFROM ${BASE_IMAGE}\nUSER 65534\n";
+        List<String> allowed = SubmissionProperties.DEFAULT_BASE_IMAGES;
+        assertThat(new DockerfileRules(allowed, Map.of("BASE_IMAGE", "subnet2-base/jre:17")).check(dockerfile))
+                .isEmpty();
+        assertThat(new DockerfileRules(allowed, Map.of("BASE_IMAGE", "quay.io/evil/img")).check(dockerfile))
+                .extracting(v -> v.rule().id()).containsExactly("dockerfile.base-image");
+        assertThat(new DockerfileRules(allowed, Map.of("OTHER", "quay.io/evil/img")).check(dockerfile)).isEmpty();
+    }
+
+    @Test
     void reasonsNameTheLineAndTheImage() {
         assertThat(rules.check("FROM python AS build\nRUN true\nFROM quay.io/evil/img\nUSER 1\n").get(0).text())
                 .isEqualTo("[dockerfile.base-image] base image is not in the allowed base images: line 3: "
