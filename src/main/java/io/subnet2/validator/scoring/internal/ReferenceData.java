@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.page.PageReadStore;
@@ -48,20 +49,22 @@ public final class ReferenceData {
     /** Instances grouped by pattern_instance_id, sorted by id; unreachable addresses dropped. */
     public static List<Instance> instances(Path groundTruth, TransferIndex index) {
         String[][] cols = readStrings(groundTruth, "ground_truth.parquet", "address", "pattern_instance_id");
-        TreeMap<String, BitSet> byInstance = new TreeMap<>();
+        // a few address ids per instance: a list each (a bit set per instance grows with the address count)
+        TreeMap<String, IntStream.Builder> byInstance = new TreeMap<>();
         ByteTable.View view = new ByteTable.View();
         for (int r = 0; r < cols[0].length; r++) {
             if (cols[0][r] == null || cols[1][r] == null) {
                 continue;
             }
-            BitSet members = byInstance.computeIfAbsent(cols[1][r], k -> new BitSet());
+            IntStream.Builder members = byInstance.computeIfAbsent(cols[1][r], k -> IntStream.builder());
             int id = index.names.find(view.of(cols[0][r].getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             if (id >= 0) {
-                members.set(id);
+                members.add(id);
             }
         }
         List<Instance> instances = new ArrayList<>(byInstance.size());
-        byInstance.forEach((id, members) -> instances.add(new Instance(id, members.stream().toArray())));
+        byInstance.forEach((id, members) ->
+                instances.add(new Instance(id, members.build().sorted().distinct().toArray())));
         return instances;
     }
 
