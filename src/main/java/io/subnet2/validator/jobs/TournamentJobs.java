@@ -2,7 +2,9 @@ package io.subnet2.validator.jobs;
 
 import org.springframework.stereotype.Service;
 
-import io.subnet2.validator.jobs.internal.JobSteps;
+import io.subnet2.validator.jobs.internal.EpochEnd;
+import io.subnet2.validator.jobs.internal.EpochStart;
+import io.subnet2.validator.jobs.internal.Evaluation;
 
 /**
  * The three tournament jobs, callable directly (admin "fire now") as well as from their Quartz cron
@@ -11,24 +13,28 @@ import io.subnet2.validator.jobs.internal.JobSteps;
 @Service
 public class TournamentJobs {
 
-    private final JobSteps steps;
+    private final EpochStart epochStart;
+    private final Evaluation evaluation;
+    private final EpochEnd epochEnd;
 
-    TournamentJobs(JobSteps steps) {
-        this.steps = steps;
+    TournamentJobs(EpochStart epochStart, Evaluation evaluation, EpochEnd epochEnd) {
+        this.epochStart = epochStart;
+        this.evaluation = evaluation;
+        this.epochEnd = epochEnd;
     }
 
     /** Opens/closes registration, collects answers, creates the epoch's runs and datasets. */
     public void epochStart() {
-        steps.epochStart();
+        epochStart.run();
     }
 
     /** Schedules one Quartz job per pending submission and per pending run. */
     public void evaluation() {
-        steps.evaluation();
+        evaluation.run();
     }
 
     /** Recomputes results, publishes weights, completes ended tournaments. */
     public void epochEnd() {
-        steps.epochEnd();
+        epochEnd.run();
     }
 }

@@ -39,7 +39,7 @@ import io.subnet2.validator.tournament.TournamentStatus;
  * finished runs, stores them, publishes the weight vector, and completes tournaments past end_block.
  */
 @Component
-class EpochEnd {
+public class EpochEnd {
 
     private static final Logger log = LoggerFactory.getLogger(EpochEnd.class);
 
@@ -58,7 +58,7 @@ class EpochEnd {
         this.pipeline = pipeline;
     }
 
-    void run() {
+    public void run() {
         for (Tournament tournament : tournaments.listTournaments(TournamentStatus.ACTIVE, TournamentStatus.SCORING)) {
             try {
                 end(tournament);

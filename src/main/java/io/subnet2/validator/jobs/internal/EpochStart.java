@@ -28,7 +28,7 @@ import io.subnet2.validator.tournament.TournamentStatus;
  * run per test network of the current epoch, on a dataset that exists before the run does.
  */
 @Component
-class EpochStart {
+public class EpochStart {
 
     private static final Logger log = LoggerFactory.getLogger(EpochStart.class);
 
@@ -47,7 +47,7 @@ class EpochStart {
         this.clock = clock;
     }
 
-    void run() {
+    public void run() {
         for (Tournament tournament : tournaments.listTournaments(TournamentStatus.PENDING,
                 TournamentStatus.REGISTRATION, TournamentStatus.ACTIVE)) {
             try {

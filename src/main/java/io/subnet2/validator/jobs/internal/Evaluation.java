@@ -17,7 +17,7 @@ import io.subnet2.validator.tournament.TournamentStatus;
  * It also gives code validated since epoch start its runs, and re-schedules runs whose job vanished.
  */
 @Component
-class Evaluation {
+public class Evaluation {
 
     private static final Logger log = LoggerFactory.getLogger(Evaluation.class);
 
@@ -31,7 +31,7 @@ class Evaluation {
         this.items = items;
     }
 
-    void run() {
+    public void run() {
         for (Tournament tournament : tournaments.listTournaments(TournamentStatus.ACTIVE)) {
             try {
                 epochStart.ensureRuns(tournament);
