@@ -174,7 +174,7 @@ public class TournamentService {
 
     @Transactional(readOnly = true)
     public List<EvaluationRun> listRuns(RunStatus status) {
-        return runs.findByStatusOrderByEpochNumber(status);
+        return runs.findByStatusOrderByEpochNumberAscNetworkAsc(status);
     }
 
     /** pending -> running (counts an attempt); throws when the run is not pending, e.g. taken by another worker. */

@@ -156,7 +156,8 @@ class TournamentEndToEndTest {
                 .mapToDouble(r -> Duration.between(r.getStartedAt(), r.getCompletedAt()).toMillis() / 1000.0
                         - r.getExecutionTimeSeconds())
                 .average().orElseThrow();
-        System.out.printf("per-run overhead beyond the two sandbox phases (dataset, scoring, writes): %.2f s%n",
+        System.out.printf("per run, started to completed beyond the two phases (sandbox slot wait, containers,"
+                + " scoring, writes): %.2f s%n",
                 overhead);
 
         api.fire("epoch-end");

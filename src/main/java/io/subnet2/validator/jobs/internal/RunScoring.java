@@ -1,6 +1,8 @@
 package io.subnet2.validator.jobs.internal;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -17,16 +19,26 @@ import io.subnet2.validator.tournament.RunStatus;
 import io.subnet2.validator.tournament.Tournament;
 
 /**
- * Scores a run's outputs against its dataset. The indexed dataset of the latest epoch is kept, since
- * every run of an epoch and network scores against the same one.
+ * Scores a run's outputs against its dataset. Indexing a dataset costs far more than scoring one run
+ * against it, and every run of an epoch and network scores against the same dataset, so the indexed
+ * datasets of the last {@value #CACHED} (dataset, scoring constants) pairs are kept: one per test
+ * network of a tournament.
  */
 @Component
 class RunScoring {
 
+    private static final int CACHED = 2;
+
+    private record Key(Path dataset, ScoringProperties properties) {
+    }
+
     private final TournamentSettings settings;
-    private Path cachedPath;
-    private ScoringProperties cachedProperties;
-    private ScoringDataset cached;
+    private final Map<Key, ScoringDataset> cache = new LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, ScoringDataset> eldest) {
+            return size() > CACHED;
+        }
+    };
 
     RunScoring(TournamentSettings settings) {
         this.settings = settings;
@@ -44,12 +56,7 @@ class RunScoring {
     }
 
     private synchronized ScoringDataset dataset(DatasetLayout data, ScoringProperties properties) {
-        if (cached == null || !data.root().equals(cachedPath) || !properties.equals(cachedProperties)) {
-            cached = null;
-            cached = ScoringDataset.load(data.input(), data.groundTruth(), properties);
-            cachedPath = data.root();
-            cachedProperties = properties;
-        }
-        return cached;
+        return cache.computeIfAbsent(new Key(data.root(), properties),
+                key -> ScoringDataset.load(data.input(), data.groundTruth(), properties));
     }
 }

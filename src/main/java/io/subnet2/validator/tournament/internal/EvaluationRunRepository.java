@@ -21,7 +21,7 @@ public interface EvaluationRunRepository extends JpaRepository<EvaluationRun, UU
     Optional<EvaluationRun> findBySubmissionIdAndEpochNumberAndNetworkAndTestDate(UUID submissionId, int epochNumber,
             String network, LocalDate testDate);
 
-    List<EvaluationRun> findByStatusOrderByEpochNumber(RunStatus status);
+    List<EvaluationRun> findByStatusOrderByEpochNumberAscNetworkAsc(RunStatus status);
 
     @Query("""
             select r from EvaluationRun r, Submission s
