@@ -2,18 +2,13 @@ package io.subnet2.validator.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 
 import io.subnet2.validator.testsupport.DockerTestSupport;
@@ -22,26 +17,7 @@ import io.subnet2.validator.testsupport.DockerTestSupport;
  * The reaper removes managed containers whose run is gone. The engine is shared, so every predicate here
  * treats runs outside this test's prefix as live: the test never touches containers it did not create.
  */
-class ContainerReaperTest {
-
-    static DockerClient docker;
-    static SandboxRunner runner;
-
-    @TempDir
-    Path work;
-
-    @BeforeAll
-    static void setUp() {
-        docker = DockerTestSupport.requireDocker();
-        DockerTestSupport.requireImage(docker, DockerTestSupport.DEBIAN_BASE);
-        runner = new SandboxRunner(docker, SandboxTestSupport.properties());
-    }
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        runner.close();
-        docker.close();
-    }
+class ContainerReaperTest extends SandboxTestBase {
 
     @Test
     void removesLabelledContainerWhoseRunNoLongerExists() {

@@ -9,38 +9,15 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import com.github.dockerjava.api.DockerClient;
 
 import io.subnet2.validator.testsupport.DockerTestSupport;
 
 /** Hostile containers: each attack ends with the right status and reason, and the host is unaffected. */
-class SandboxAttackTest {
+class SandboxAttackTest extends SandboxTestBase {
 
     static final String DEBIAN = DockerTestSupport.DEBIAN_BASE;
-    static DockerClient docker;
-    static SandboxRunner runner;
-
-    @TempDir
-    Path work;
-
-    @BeforeAll
-    static void setUp() {
-        docker = DockerTestSupport.requireDocker();
-        DockerTestSupport.requireImage(docker, DEBIAN);
-        runner = new SandboxRunner(docker, SandboxTestSupport.properties());
-    }
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        runner.close();
-        docker.close();
-    }
 
     @AfterEach
     void validatorStillWorks() throws Exception {

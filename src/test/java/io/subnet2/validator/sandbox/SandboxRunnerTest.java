@@ -4,37 +4,12 @@ import static io.subnet2.validator.sandbox.SandboxTestSupport.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import com.github.dockerjava.api.DockerClient;
 
 import io.subnet2.validator.testsupport.DockerTestSupport;
 
-class SandboxRunnerTest {
-
-    static DockerClient docker;
-    static SandboxRunner runner;
-
-    @TempDir
-    Path work;
-
-    @BeforeAll
-    static void setUp() {
-        docker = DockerTestSupport.requireDocker();
-        DockerTestSupport.requireImage(docker, DockerTestSupport.DEBIAN_BASE);
-        runner = new SandboxRunner(docker, SandboxTestSupport.properties());
-    }
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        runner.close();
-        docker.close();
-    }
+class SandboxRunnerTest extends SandboxTestBase {
 
     @Test
     void wellBehavedContainerReadsInputAndWritesOutput() throws Exception {
