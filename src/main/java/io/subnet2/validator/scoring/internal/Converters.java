@@ -206,12 +206,17 @@ public final class Converters {
         @Override
         public void addBinary(Binary value) {
             view.of(value);
-            if (view.len <= 16) {
-                long hi = Decimals.hi(view.bytes, view.off, view.len);
-                long lo = Decimals.lo(view.bytes, view.off, view.len);
+            addBytes(view.bytes, view.off, view.len);
+        }
+
+        /** A big-endian two's-complement unscaled decimal at {@code bytes[off, off + len)}. */
+        public void addBytes(byte[] bytes, int off, int len) {
+            if (len <= 16) {
+                long hi = Decimals.hi(bytes, off, len);
+                long lo = Decimals.lo(bytes, off, len);
                 set(Decimals.toDouble(hi, lo, scale), bandBounds == null ? 0 : bandBounds.mask(hi, lo));
             } else {
-                double usd = Decimals.toDouble(view.bytes, view.off, view.len, scale);
+                double usd = Decimals.toDouble(bytes, off, len, scale);
                 set(usd, bandBounds == null ? 0 : bandBounds.mask(usd));
             }
         }

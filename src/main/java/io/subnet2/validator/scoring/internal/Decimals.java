@@ -60,8 +60,15 @@ public final class Decimals {
         return new BigDecimal(new BigInteger(copy), scale).doubleValue();
     }
 
+    /** StrictMath.pow(10, s) for the scales decimals usually have: pow is too slow per value. */
+    private static final double[] POW10 = java.util.stream.IntStream.rangeClosed(0, 64)
+            .mapToDouble(s -> StrictMath.pow(10, s)).toArray();
+
     static double pow10(int scale) {
-        return scale >= 0 ? StrictMath.pow(10, scale) : 1;
+        if (scale < 0) {
+            return 1;
+        }
+        return scale < POW10.length ? POW10[scale] : StrictMath.pow(10, scale);
     }
 
     static int compare(long hiA, long loA, long hiB, long loB) {

@@ -51,6 +51,23 @@ public final class Interner {
         for (int k = 0; k < n; k++) {
             order[pos[stripe(h1s[k])]++] = k;
         }
+        // keys gathered in stripe order once (independent loads overlap), so each batch reads sequentially
+        byte[][] sArrays = new byte[n][];
+        int[] sOffs = new int[n];
+        int[] sLens = new int[n];
+        long[] sH1s = new long[n];
+        int[] sH2s = new int[n];
+        for (int j = 0; j < n; j++) {
+            int k = order[j];
+            sArrays[j] = arrays[k];
+            sOffs[j] = offs[k];
+            sLens[j] = lens[k];
+            sH1s[j] = h1s[k];
+            sH2s[j] = h2s[k];
+        }
+        int[] identity = new int[n];
+        java.util.Arrays.setAll(identity, j -> j);
+        int[] sOut = new int[n];
         ByteTable.View view = new ByteTable.View();
         for (int v = 0; v < STRIPES; v++) {
             int stripe = (v + startStripe) & (STRIPES - 1);
@@ -59,14 +76,14 @@ public final class Interner {
             }
             ByteTable table = tables[stripe];
             synchronized (table) {
-                table.internBatch(arrays, offs, lens, h1s, h2s, order, start[stripe], start[stripe + 1], out, view);
+                table.internBatch(sArrays, sOffs, sLens, sH1s, sH2s, identity, start[stripe], start[stripe + 1], sOut,
+                        view);
             }
             for (int j = start[stripe]; j < start[stripe + 1]; j++) {
-                int k = order[j];
-                if (out[k] >= 1 << (31 - BITS)) {
+                if (sOut[j] >= 1 << (31 - BITS)) {
                     throw new IllegalStateException("too many distinct addresses");
                 }
-                out[k] = out[k] << BITS | stripe;
+                out[order[j]] = sOut[j] << BITS | stripe;
             }
         }
     }

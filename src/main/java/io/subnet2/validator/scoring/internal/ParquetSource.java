@@ -211,6 +211,11 @@ public final class ParquetSource {
                 footer.getFileMetaData().getCreatedBy()).getColumnReader(column);
     }
 
+    /** The pages of one column chunk, with the same dictionary checks as {@link #columnReader}. */
+    public PageReader pageReader(PageReadStore pages, ColumnDescriptor column) {
+        return new GuardedPages(pages).getPageReader(column);
+    }
+
     /** Walks the converter tree down the one requested path. */
     private static final class PathConverter extends GroupConverter {
         private final int depth;

@@ -32,6 +32,11 @@ public final class TransferReader {
     }
 
     public static Columns read(Path file, ScoringProperties props) {
+        return read(file, props, true);
+    }
+
+    /** {@code bulk = false}: parquet-mr's per-value column readers only (the reference for {@link BulkPages}). */
+    static Columns read(Path file, ScoringProperties props, boolean bulk) {
         ScoringProperties.Limits limits = datasetLimits(props.limits());
         ParquetSource source = ParquetSource.open(file, "transfers.parquet", limits);
         MessageType schema = source.schema();
@@ -80,10 +85,10 @@ public final class TransferReader {
                             try (PageReadStore pages = reader.readRowGroup(g)) {
                                 int base = (int) source.rowStart(g);
                                 long rows = pages.getRowCount();
-                                read(source, pages, fromCol, fromSlot, base, rows);
-                                read(source, pages, toCol, toSlot, base, rows);
-                                read(source, pages, tsCol, tsSlot, base, rows);
-                                read(source, pages, usdCol, usdSlot, base, rows);
+                                BulkPages.read(source, pages, fromCol, fromSlot, base, rows, bulk);
+                                BulkPages.read(source, pages, toCol, toSlot, base, rows, bulk);
+                                BulkPages.read(source, pages, tsCol, tsSlot, base, rows, bulk);
+                                BulkPages.read(source, pages, usdCol, usdSlot, base, rows, bulk);
                             }
                         }
                         if (fromSlot.nulls + toSlot.nulls > 0) {
@@ -102,11 +107,6 @@ public final class TransferReader {
         interner.freeze();
         remap(from, to, interner, threads);
         return new Columns(n, from, to, ts, usd, bands, interner);
-    }
-
-    private static void read(ParquetSource source, PageReadStore pages, ColumnDescriptor column,
-                             Converters.Slot slot, int base, long rows) {
-        Converters.readFlat(source.columnReader(pages, column, slot), column, slot, base, rows);
     }
 
     private static void remap(int[] from, int[] to, Interner interner, int threads) {
