@@ -59,13 +59,8 @@ public class EpochEnd {
     }
 
     public void run() {
-        for (Tournament tournament : tournaments.listTournaments(TournamentStatus.ACTIVE, TournamentStatus.SCORING)) {
-            try {
-                end(tournament);
-            } catch (RuntimeException e) {
-                log.error("epoch end failed for tournament {}: {}", tournament.getId(), e.toString(), e);
-            }
-        }
+        EachTournament.apply("epoch end",
+                tournaments.listTournaments(TournamentStatus.ACTIVE, TournamentStatus.SCORING), this::end);
     }
 
     private void end(Tournament tournament) {

@@ -48,14 +48,8 @@ public class EpochStart {
     }
 
     public void run() {
-        for (Tournament tournament : tournaments.listTournaments(TournamentStatus.PENDING,
-                TournamentStatus.REGISTRATION, TournamentStatus.ACTIVE)) {
-            try {
-                advance(tournament);
-            } catch (RuntimeException e) {
-                log.error("epoch start failed for tournament {}: {}", tournament.getId(), e.toString(), e);
-            }
-        }
+        EachTournament.apply("epoch start", tournaments.listTournaments(TournamentStatus.PENDING,
+                TournamentStatus.REGISTRATION, TournamentStatus.ACTIVE), this::advance);
     }
 
     private void advance(Tournament tournament) {

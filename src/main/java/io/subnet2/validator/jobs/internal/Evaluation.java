@@ -1,14 +1,11 @@
 package io.subnet2.validator.jobs.internal;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.subnet2.validator.tournament.EvaluationRun;
 import io.subnet2.validator.tournament.RunStatus;
 import io.subnet2.validator.tournament.Submission;
 import io.subnet2.validator.tournament.SubmissionStatus;
-import io.subnet2.validator.tournament.Tournament;
 import io.subnet2.validator.tournament.TournamentService;
 import io.subnet2.validator.tournament.TournamentStatus;
 
@@ -18,8 +15,6 @@ import io.subnet2.validator.tournament.TournamentStatus;
  */
 @Component
 public class Evaluation {
-
-    private static final Logger log = LoggerFactory.getLogger(Evaluation.class);
 
     private final TournamentService tournaments;
     private final EpochStart epochStart;
@@ -32,13 +27,8 @@ public class Evaluation {
     }
 
     public void run() {
-        for (Tournament tournament : tournaments.listTournaments(TournamentStatus.ACTIVE)) {
-            try {
-                epochStart.ensureRuns(tournament);
-            } catch (RuntimeException e) {
-                log.error("cannot prepare the runs of tournament {}: {}", tournament.getId(), e.toString(), e);
-            }
-        }
+        EachTournament.apply("preparing runs", tournaments.listTournaments(TournamentStatus.ACTIVE),
+                epochStart::ensureRuns);
         for (SubmissionStatus status : new SubmissionStatus[] { SubmissionStatus.PENDING, SubmissionStatus.VALIDATING }) {
             for (Submission submission : tournaments.listSubmissions(status)) {
                 items.scheduleSubmission(submission.getId());
