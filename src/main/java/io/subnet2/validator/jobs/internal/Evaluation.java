@@ -1,5 +1,11 @@
 package io.subnet2.validator.jobs.internal;
 
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.subnet2.validator.tournament.EvaluationRun;
@@ -16,6 +22,8 @@ import io.subnet2.validator.tournament.TournamentStatus;
 @Component
 public class Evaluation {
 
+    private static final Logger log = LoggerFactory.getLogger(Evaluation.class);
+
     private final TournamentService tournaments;
     private final EpochStart epochStart;
     private final ItemJobs items;
@@ -30,13 +38,21 @@ public class Evaluation {
         EachTournament.apply("preparing runs", tournaments.listTournaments(TournamentStatus.ACTIVE),
                 epochStart::ensureRuns);
         for (SubmissionStatus status : new SubmissionStatus[] { SubmissionStatus.PENDING, SubmissionStatus.VALIDATING }) {
-            for (Submission submission : tournaments.listSubmissions(status)) {
-                items.scheduleSubmission(submission.getId());
-            }
+            scheduleEach(tournaments.listSubmissions(status).stream().map(Submission::getId).toList(),
+                    items::scheduleSubmission);
         }
         for (RunStatus status : new RunStatus[] { RunStatus.PENDING, RunStatus.RUNNING }) {
-            for (EvaluationRun run : tournaments.listRuns(status)) {
-                items.scheduleRun(run.getId());
+            scheduleEach(tournaments.listRuns(status).stream().map(EvaluationRun::getId).toList(), items::scheduleRun);
+        }
+    }
+
+    /** One item that cannot be scheduled now is logged and left for the next evaluation. */
+    private static void scheduleEach(List<UUID> ids, Consumer<UUID> schedule) {
+        for (UUID id : ids) {
+            try {
+                schedule.accept(id);
+            } catch (RuntimeException e) {
+                log.warn("could not schedule {} now: {}", id, e.toString());
             }
         }
     }

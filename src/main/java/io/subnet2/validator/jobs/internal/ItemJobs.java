@@ -121,7 +121,10 @@ class ItemJobs {
         } catch (ObjectAlreadyExistsException e) {
             // another validator instance scheduled it first
         } catch (SchedulerException e) {
-            throw new IllegalStateException("cannot schedule " + key, e);
+            if (!exists(key)) {
+                throw new IllegalStateException("cannot schedule " + key, e);
+            }
+            // another instance stored it at the same moment (the store reports its duplicate key)
         }
     }
 

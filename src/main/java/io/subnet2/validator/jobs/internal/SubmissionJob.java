@@ -3,6 +3,7 @@ package io.subnet2.validator.jobs.internal;
 import java.util.UUID;
 
 
+import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
@@ -10,6 +11,7 @@ import org.quartz.PersistJobDataAfterExecution;
 
 /** Quartz job validating one submission; recovered on another instance if this one dies. */
 @PersistJobDataAfterExecution
+@DisallowConcurrentExecution
 class SubmissionJob implements Job {
 
     static final String ATTEMPT = "attempt";
