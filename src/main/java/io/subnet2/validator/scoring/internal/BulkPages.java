@@ -80,6 +80,7 @@ final class BulkPages {
         PrimitiveTypeName type = column.getPrimitiveType().getPrimitiveTypeName();
         int typeLength = column.getPrimitiveType().getTypeLength();
         Dictionary dictionary = null;
+        int size = -1;
         int row = base;
         for (DataPage page : data) {
             if (!(page instanceof DataPageV1 v1)) {
@@ -111,13 +112,18 @@ final class BulkPages {
                 if (dictionaryPage == null || pos >= end) {
                     return false;
                 }
-                if (dictionary == null) {
-                    dictionary = dictionaryPage.getEncoding().initDictionary(column, dictionaryPage);
-                    if (slot.hasDictionarySupport()) {
-                        slot.setDictionary(dictionary);
+                if (size < 0) {
+                    if (slot instanceof AddressSlot addresses && plainStrings(type, dictionaryPage)) {
+                        size = dictionaryPage.getDictionarySize();
+                        addresses.setPlainDictionary(dictionaryPage.getBytes().toByteBuffer(), size);
+                    } else {
+                        dictionary = dictionaryPage.getEncoding().initDictionary(column, dictionaryPage);
+                        if (slot.hasDictionarySupport()) {
+                            slot.setDictionary(dictionary);
+                        }
+                        size = dictionary.getMaxId() + 1;
                     }
                 }
-                int size = dictionary.getMaxId() + 1;
                 int width = buf.get(pos) & 0xff;
                 if (width > 32) {
                     return false;
@@ -140,6 +146,11 @@ final class BulkPages {
             row += count;
         }
         return true;
+    }
+
+    private static boolean plainStrings(PrimitiveTypeName type, DictionaryPage page) {
+        return type == PrimitiveTypeName.BINARY
+                && (page.getEncoding() == Encoding.PLAIN || page.getEncoding() == Encoding.PLAIN_DICTIONARY);
     }
 
     /** One dictionary-encoded value, as parquet-mr's column reader would deliver it to the slot. */

@@ -12,7 +12,7 @@ import org.apache.parquet.io.api.Binary;
 /**
  * Open-addressing hash table from byte strings to dense int ids (0, 1, 2, ... in insertion
  * order). Keys live in one byte arena, so interning a million addresses allocates no object per
- * address. Not thread-safe; {@link Interner} stripes several of them.
+ * address. Not thread-safe: each reading thread fills its own, {@link Interner} merges them.
  */
 public final class ByteTable {
 
@@ -89,26 +89,29 @@ public final class ByteTable {
     }
 
     /**
-     * Interns keys {@code order[from..to)} given as parts (key k = arrays[k][offs[k], +lens[k]) with
-     * hashes h1s[k], h2s[k]), writing ids to {@code out[k]}. Keys go in groups of 16 whose slots are
-     * loaded first, independently of each other, so their cache misses overlap.
+     * Interns keys k in [0, n), each {@code bytes[offs[k], +lens[k])} with hashes h1s[k], h2s[k], writing
+     * ids to {@code out[k]}. Keys go in groups of 16 whose slots are loaded first, independently of
+     * each other, so their cache misses overlap.
      */
-    public void internBatch(byte[][] arrays, int[] offs, int[] lens, long[] h1s, int[] h2s, int[] order, int from,
-                            int to, int[] out, View view) {
+    public void internAll(byte[] bytes, int[] offs, int[] lens, long[] h1s, int[] h2s, int n, int[] out, View view) {
         long acc = 0;
-        for (int b = from; b < to; b += 16) {
-            int end = Math.min(to, b + 16);
+        for (int b = 0; b < n; b += 16) {
+            int end = Math.min(n, b + 16);
             long[] table = slots;
             int mask = (table.length >> 1) - 1;
-            for (int j = b; j < end; j++) {
-                acc += table[2 * ((int) h1s[order[j]] & mask)];
+            for (int k = b; k < end; k++) {
+                acc += table[2 * ((int) h1s[k] & mask)];
             }
-            for (int j = b; j < end; j++) {
-                int k = order[j];
-                out[k] = intern(view.set(arrays[k], offs[k], lens[k], h1s[k], h2s[k]));
+            for (int k = b; k < end; k++) {
+                out[k] = intern(view.set(bytes, offs[k], lens[k], h1s[k], h2s[k]));
             }
         }
         sink += acc;
+    }
+
+    /** Points {@code view} at the key of {@code id}, hashed. */
+    public View key(int id, View view) {
+        return view.of(arena, offsets[id], offsets[id + 1] - offsets[id]);
     }
 
     public String string(int id) {
@@ -240,9 +243,14 @@ public final class ByteTable {
         }
 
         public View of(byte[] value) {
-            bytes = value;
-            off = 0;
-            len = value.length;
+            return of(value, 0, value.length);
+        }
+
+        /** Points at {@code array[offset, offset + length)} and hashes it. */
+        public View of(byte[] array, int offset, int length) {
+            bytes = array;
+            off = offset;
+            len = length;
             return hash();
         }
 

@@ -86,7 +86,7 @@ public final class FeatureGate {
                 try (PageReadStore pages = reader.readRowGroup(g)) {
                     int n = (int) pages.getRowCount();
                     int[] ids = new int[n];
-                    Converters.AddressSlot slot = new Converters.AddressSlot(ids, index.names, false,
+                    AddressSlot slot = AddressSlot.lookingUp(ids, index.names,
                             props.limits().maxStringBytes());
                     Converters.readFlat(source.columnReader(pages, address, slot), address, slot, 0, n);
                     if (slot.nulls > 0) {

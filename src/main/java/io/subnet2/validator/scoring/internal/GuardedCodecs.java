@@ -81,12 +81,24 @@ final class GuardedCodecs implements CompressionCodecFactory {
     private final class Snappy implements BytesInputDecompressor {
         @Override
         public BytesInput decompress(BytesInput bytes, int decompressedSize) throws IOException {
-            byte[] input = bytes.toByteArray();
-            if (org.xerial.snappy.Snappy.uncompressedLength(input, 0, input.length) != decompressedSize) {
+            // a page read into one heap buffer is decompressed from where it lies (no copy)
+            ByteBuffer in = bytes.toByteBuffer();
+            byte[] input;
+            int offset;
+            if (in.hasArray()) {
+                input = in.array();
+                offset = in.arrayOffset() + in.position();
+            } else {
+                input = new byte[in.remaining()];
+                in.duplicate().get(input);
+                offset = 0;
+            }
+            int length = in.remaining();
+            if (org.xerial.snappy.Snappy.uncompressedLength(input, offset, length) != decompressedSize) {
                 throw new OutputRejectedException(label + ": a snappy page does not decode to its declared size");
             }
             byte[] output = new byte[decompressedSize];
-            org.xerial.snappy.Snappy.uncompress(input, 0, input.length, output, 0);
+            org.xerial.snappy.Snappy.uncompress(input, offset, length, output, 0);
             return BytesInput.from(output);
         }
 

@@ -63,11 +63,11 @@ public final class TransferReader {
         long[] ts = new long[n];
         double[] usd = new double[n];
         byte[] bands = new byte[n];
-        Interner interner = new Interner();
         int scale = Math.max(Decimals.scale(usdType), 0);
         Decimals.Bands bandBounds = new Decimals.Bands(props.rules().thresholdValues(),
                 props.rules().thresholdBandLow(), scale);
         int threads = Math.max(1, Math.min(props.readThreads(), source.rowGroups()));
+        ByteTable[] tables = new ByteTable[threads];
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -75,10 +75,11 @@ public final class TransferReader {
                 int first = t;
                 done.add(pool.submit(() -> {
                     try (ParquetFileReader reader = source.newReader(columns)) {
-                        Converters.AddressSlot fromSlot = new Converters.AddressSlot(from, interner, true, 4096);
-                        Converters.AddressSlot toSlot = new Converters.AddressSlot(to, interner, true, 4096);
-                        fromSlot.startStripe = first * 32;
-                        toSlot.startStripe = first * 32 + 16;
+                        // the platform's own data: a 96-bit fingerprint match is taken as equality
+                        ByteTable table = new ByteTable(true);
+                        tables[first] = table;
+                        AddressSlot fromSlot = AddressSlot.building(from, table, 4096);
+                        AddressSlot toSlot = AddressSlot.building(to, table, 4096);
                         Converters.LongSlot tsSlot = new Converters.LongSlot(ts);
                         Converters.UsdSlot usdSlot = new Converters.UsdSlot(usd, bands, bandBounds, scale);
                         for (int g = first; g < source.rowGroups(); g += threads) {
@@ -104,21 +105,19 @@ public final class TransferReader {
         } finally {
             pool.shutdownNow();
         }
-        interner.freeze();
-        remap(from, to, interner, threads);
-        return new Columns(n, from, to, ts, usd, bands, interner);
-    }
-
-    private static void remap(int[] from, int[] to, Interner interner, int threads) {
-        int n = from.length;
-        java.util.stream.IntStream.range(0, threads).parallel().forEach(t -> {
-            int lo = (int) ((long) n * t / threads);
-            int hi = (int) ((long) n * (t + 1) / threads);
-            for (int i = lo; i < hi; i++) {
-                from[i] = interner.dense(from[i]);
-                to[i] = interner.dense(to[i]);
+        int[][] maps = new int[threads][];
+        Interner interner = Interner.merge(tables, maps);
+        // row group g was read by thread g % threads, into that thread's table (table 0's ids stay)
+        java.util.stream.IntStream.range(1, threads).parallel().forEach(t -> {
+            int[] map = maps[t];
+            for (int g = t; g < source.rowGroups(); g += threads) {
+                for (int r = (int) source.rowStart(g), end = (int) source.rowStart(g + 1); r < end; r++) {
+                    from[r] = map[from[r]];
+                    to[r] = map[to[r]];
+                }
             }
         });
+        return new Columns(n, from, to, ts, usd, bands, interner);
     }
 
     /** The dataset is the platform's own data: allow larger pages and row groups than miner outputs. */

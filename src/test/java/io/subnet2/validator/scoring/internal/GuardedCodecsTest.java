@@ -31,23 +31,36 @@ class GuardedCodecsTest {
     }
 
     @Test
-    void internerGivesDenseIdsAndFindsThemWithoutLocks() {
-        Interner interner = new Interner();
+    void internerMergesThreadTablesIntoDenseIds() {
+        ByteTable first = new ByteTable(true);
+        ByteTable second = new ByteTable(true);
         ByteTable.View view = new ByteTable.View();
-        int[] packed = new int[300_000];
-        for (int i = 0; i < packed.length; i++) {
-            packed[i] = interner.internPacked(view.of(("addr" + i).getBytes()));
+        int[] local = new int[300_000];
+        for (int i = 0; i < local.length; i++) {
+            // the threads' key sets overlap: 0..199999 and 100000..299999
+            ByteTable table = i < 200_000 ? first : second;
+            local[i] = table.intern(view.of(("addr" + i).getBytes()));
+            if (i >= 100_000 && i < 200_000) {
+                second.intern(view.of(("addr" + i).getBytes()));
+            }
         }
-        assertThat(interner.internPacked(view.of("addr42".getBytes()))).isEqualTo(packed[42]);
-        interner.freeze();
+        assertThat(first.intern(view.of("addr42".getBytes()))).isEqualTo(local[42]);
+        int[][] maps = new int[2][];
+        Interner interner = Interner.merge(new ByteTable[] {first, second}, maps);
         assertThat(interner.size()).isEqualTo(300_000);
         boolean[] seen = new boolean[300_000];
-        for (int i = 0; i < packed.length; i++) {
-            int dense = interner.dense(packed[i]);
+        for (int i = 0; i < 300_000; i++) {
+            int dense = interner.find(view.of(("addr" + i).getBytes()));
+            assertThat(dense).isBetween(0, 299_999);
             assertThat(seen[dense]).isFalse();
             seen[dense] = true;
-            assertThat(interner.find(view.of(("addr" + i).getBytes()))).isEqualTo(dense);
             assertThat(interner.string(dense)).isEqualTo("addr" + i);
+            if (i < 200_000) {
+                assertThat(maps[0][local[i]]).isEqualTo(dense);
+            }
+            if (i >= 100_000) {
+                assertThat(maps[1][second.intern(view.of(("addr" + i).getBytes()))]).isEqualTo(dense);
+            }
         }
         assertThat(interner.find(view.of("nobody".getBytes()))).isEqualTo(-1);
     }

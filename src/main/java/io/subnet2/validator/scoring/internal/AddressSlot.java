@@ -1,0 +1,151 @@
+package io.subnet2.validator.scoring.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.parquet.column.Dictionary;
+import org.apache.parquet.io.api.Binary;
+
+/**
+ * Address strings to int ids, either interned into one reading thread's {@link ByteTable}
+ * ({@link #building}) or looked up among a dataset's addresses ({@link #lookingUp}, -1 when absent).
+ * A dictionary-encoded column is resolved once per dictionary entry, not once per row.
+ */
+public final class AddressSlot extends Converters.Slot {
+
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final int[] target;
+    private final ByteTable table;
+    private final Interner names;
+    private final int maxBytes;
+    private final ByteTable.View view = new ByteTable.View();
+    private int[] dictionaryIds = new int[0];
+    private int[] offs = new int[0];
+    private int[] lens = new int[0];
+    private long[] h1s = new long[0];
+    private int[] h2s = new int[0];
+    public long nulls;
+    /** Lookup mode: how many values were not found, and the first few of them. */
+    public long unknown;
+    public final List<String> unknownExamples = new ArrayList<>();
+
+    private AddressSlot(int[] target, ByteTable table, Interner names, int maxBytes) {
+        this.target = target;
+        this.table = table;
+        this.names = names;
+        this.maxBytes = maxBytes;
+    }
+
+    /** Interns into {@code table}: ids are local to it until {@link Interner#merge}. */
+    public static AddressSlot building(int[] target, ByteTable table, int maxBytes) {
+        return new AddressSlot(target, table, null, maxBytes);
+    }
+
+    public static AddressSlot lookingUp(int[] target, Interner names, int maxBytes) {
+        return new AddressSlot(target, null, names, maxBytes);
+    }
+
+    @Override
+    public boolean hasDictionarySupport() {
+        return true;
+    }
+
+    @Override
+    public void setDictionary(Dictionary dictionary) {
+        int n = dictionary.getMaxId() + 1;
+        dictionaryIds = new int[n];
+        for (int i = 0; i < n; i++) {
+            dictionaryIds[i] = id(dictionary.decodeToBinary(i));
+        }
+    }
+
+    /**
+     * A PLAIN-encoded BYTE_ARRAY dictionary page of {@code count} entries (each a 4-byte
+     * little-endian length, then the bytes), hashed where the entries lie: no object per entry.
+     */
+    void setPlainDictionary(ByteBuffer page, int count) {
+        byte[] bytes;
+        int pos;
+        if (page.hasArray()) {
+            bytes = page.array();
+            pos = page.arrayOffset() + page.position();
+        } else {
+            bytes = new byte[page.remaining()];
+            page.duplicate().get(bytes);
+            pos = 0;
+        }
+        int end = pos + page.remaining();
+        if (offs.length < count) {
+            offs = new int[count];
+            lens = new int[count];
+            h1s = new long[count];
+            h2s = new int[count];
+        }
+        for (int i = 0; i < count; i++) {
+            int len = end - pos >= 4 ? (int) INTS.get(bytes, pos) : -1;
+            pos += 4;
+            if (len < 0 || len > end - pos) {
+                throw new OutputRejectedException("a dictionary page is shorter than its " + count + " entries");
+            }
+            checkLength(len);
+            view.of(bytes, pos, len);
+            offs[i] = pos;
+            lens[i] = len;
+            h1s[i] = view.h1;
+            h2s[i] = view.h2;
+            pos += len;
+        }
+        dictionaryIds = new int[count];
+        if (table != null) {
+            table.internAll(bytes, offs, lens, h1s, h2s, count, dictionaryIds, view);
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            dictionaryIds[i] = lookUp(view.set(bytes, offs[i], lens[i], h1s[i], h2s[i]));
+        }
+    }
+
+    @Override
+    public void addValueFromDictionary(int dictionaryId) {
+        target[row] = dictionaryIds[dictionaryId];
+    }
+
+    @Override
+    public void addBinary(Binary value) {
+        target[row] = id(value);
+    }
+
+    private int id(Binary value) {
+        checkLength(value.length());
+        view.of(value);
+        return table != null ? table.intern(view) : lookUp(view);
+    }
+
+    private int lookUp(ByteTable.View key) {
+        int id = names.find(key);
+        if (id < 0) {
+            unknown++;
+            if (unknownExamples.size() < 5) {
+                unknownExamples.add(key.toString());
+            }
+        }
+        return id;
+    }
+
+    private void checkLength(int length) {
+        if (length > maxBytes) {
+            throw new OutputRejectedException("a string of " + length + " bytes is above the limit of " + maxBytes);
+        }
+    }
+
+    @Override
+    public void addNull() {
+        nulls++;
+        target[row] = -1;
+    }
+}
