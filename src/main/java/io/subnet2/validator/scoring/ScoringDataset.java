@@ -30,12 +30,33 @@ public final class ScoringDataset {
         this.properties = properties;
     }
 
-    /** @throws DatasetUnreadableException when a dataset file is missing or unreadable (platform fault) */
+    /**
+     * Indexes the dataset from its parquet files.
+     *
+     * @throws DatasetUnreadableException when a dataset file is missing or unreadable (platform fault)
+     */
     public static ScoringDataset load(Path input, Path groundTruth, ScoringProperties properties) {
+        return load(input, groundTruth, properties, null);
+    }
+
+    /**
+     * Like {@link #load(Path, Path, ScoringProperties)}, but reuses the index stored in the dataset
+     * folder ({@code index/}, beside {@code input/}, never mounted into analyzers) for this
+     * transfers file and these band thresholds, and stores it there after building it. The index
+     * is built once per dataset; every run scored after that starts from it.
+     */
+    public static ScoringDataset loadStored(DatasetLayout layout, ScoringProperties properties) {
+        return load(layout.input(), layout.groundTruth(), properties, layout.root().resolve(INDEX_DIR));
+    }
+
+    /** Folder of a dataset where its stored transfer indexes live. */
+    public static final String INDEX_DIR = "index";
+
+    private static ScoringDataset load(Path input, Path groundTruth, ScoringProperties properties, Path indexDir) {
         try {
-            TransferReader.Columns columns = TransferReader.read(input.resolve(DatasetLayout.TRANSFERS), properties);
-            TransferIndex index = new TransferIndex(columns, Math.min(properties.rules().thresholdValues().size(), 8),
-                    properties.readThreads());
+            Path transfers = input.resolve(DatasetLayout.TRANSFERS);
+            TransferIndex index = indexDir == null ? build(transfers, properties)
+                    : StoredIndexes.loadOrBuild(indexDir, transfers, properties, () -> build(transfers, properties));
             BitSet flagged = ReferenceData.flagged(input.resolve(DatasetLayout.ADDRESS_LABELS), index,
                     properties.rules());
             List<ReferenceData.Instance> instances = ReferenceData.instances(groundTruth, index);
@@ -43,6 +64,12 @@ public final class ScoringDataset {
         } catch (OutputRejectedException | org.apache.parquet.io.ParquetDecodingException e) {
             throw new DatasetUnreadableException("dataset unreadable: " + e.getMessage(), e);
         }
+    }
+
+    private static TransferIndex build(Path transfers, ScoringProperties properties) {
+        TransferReader.Columns columns = TransferReader.read(transfers, properties);
+        return new TransferIndex(columns, Math.min(properties.rules().thresholdValues().size(), 8),
+                properties.readThreads());
     }
 
     public int transfers() {

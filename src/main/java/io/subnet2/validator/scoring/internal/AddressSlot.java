@@ -69,17 +69,37 @@ public final class AddressSlot extends Converters.Slot {
      * little-endian length, then the bytes), hashed where the entries lie: no object per entry.
      */
     void setPlainDictionary(ByteBuffer page, int count) {
-        byte[] bytes;
-        int pos;
-        if (page.hasArray()) {
-            bytes = page.array();
-            pos = page.arrayOffset() + page.position();
-        } else {
-            bytes = new byte[page.remaining()];
-            page.duplicate().get(bytes);
-            pos = 0;
+        byte[] bytes = array(page);
+        int pos = page.hasArray() ? page.arrayOffset() + page.position() : 0;
+        parse(bytes, pos, pos + page.remaining(), count);
+        dictionaryIds = new int[count];
+        resolve(bytes, count, dictionaryIds);
+    }
+
+    /** The PLAIN values of one data page, for rows {@code [row, row + count)}; returns the end of their bytes. */
+    int addPlainValues(byte[] bytes, int pos, int end, int row, int count) {
+        int after = parse(bytes, pos, end, count);
+        if (scratchIds.length < count) {
+            scratchIds = new int[count];
         }
-        int end = pos + page.remaining();
+        resolve(bytes, count, scratchIds);
+        System.arraycopy(scratchIds, 0, target, row, count);
+        return after;
+    }
+
+    private int[] scratchIds = new int[0];
+
+    private static byte[] array(ByteBuffer page) {
+        if (page.hasArray()) {
+            return page.array();
+        }
+        byte[] bytes = new byte[page.remaining()];
+        page.duplicate().get(bytes);
+        return bytes;
+    }
+
+    /** Splits and hashes {@code count} PLAIN byte arrays from {@code bytes[pos, end)}; returns where they end. */
+    private int parse(byte[] bytes, int pos, int end, int count) {
         if (offs.length < count) {
             offs = new int[count];
             lens = new int[count];
@@ -90,7 +110,7 @@ public final class AddressSlot extends Converters.Slot {
             int len = end - pos >= 4 ? (int) INTS.get(bytes, pos) : -1;
             pos += 4;
             if (len < 0 || len > end - pos) {
-                throw new OutputRejectedException("a dictionary page is shorter than its " + count + " entries");
+                throw new OutputRejectedException("a page is shorter than its " + count + " strings");
             }
             checkLength(len);
             view.of(bytes, pos, len);
@@ -100,13 +120,20 @@ public final class AddressSlot extends Converters.Slot {
             h2s[i] = view.h2;
             pos += len;
         }
-        dictionaryIds = new int[count];
+        return pos;
+    }
+
+    /** Ids of the keys just parsed: interned, or looked up in one batch (unknown ones counted). */
+    private void resolve(byte[] bytes, int count, int[] ids) {
         if (table != null) {
-            table.internAll(bytes, offs, lens, h1s, h2s, count, dictionaryIds, view);
+            table.internAll(bytes, offs, lens, h1s, h2s, count, ids, view);
             return;
         }
+        names.findAll(bytes, offs, lens, h1s, h2s, count, ids, view);
         for (int i = 0; i < count; i++) {
-            dictionaryIds[i] = lookUp(view.set(bytes, offs[i], lens[i], h1s[i], h2s[i]));
+            if (ids[i] < 0) {
+                noteUnknown(view.set(bytes, offs[i], lens[i], h1s[i], h2s[i]));
+            }
         }
     }
 
@@ -129,12 +156,16 @@ public final class AddressSlot extends Converters.Slot {
     private int lookUp(ByteTable.View key) {
         int id = names.find(key);
         if (id < 0) {
-            unknown++;
-            if (unknownExamples.size() < 5) {
-                unknownExamples.add(key.toString());
-            }
+            noteUnknown(key);
         }
         return id;
+    }
+
+    private void noteUnknown(ByteTable.View key) {
+        unknown++;
+        if (unknownExamples.size() < 5) {
+            unknownExamples.add(key.toString());
+        }
     }
 
     private void checkLength(int length) {

@@ -24,7 +24,8 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
  * Reads one non-repeated column chunk through parquet-mr's page API (its page reader, codecs and
- * RLE / bit-packing decoder) in bulk: dictionary ids and PLAIN fixed-width values page by page,
+ * RLE / bit-packing decoder) in bulk: dictionary ids, PLAIN fixed-width values and PLAIN address
+ * strings page by page,
  * without a {@code ColumnReader} per value. A chunk with anything else (DataPageV2, nulls, PLAIN
  * strings after a dictionary fallback, unexpected encodings, inconsistent counts) is replayed,
  * from the pages already read, through the per-value {@link Converters#readFlat} path.
@@ -176,6 +177,11 @@ final class BulkPages {
     /** PLAIN fixed-width values; false when the type or the page's size does not fit. */
     private static boolean plain(PrimitiveTypeName type, int typeLength, Converters.Slot slot, ByteBuffer buf,
                                  int pos, int end, int row, int count) {
+        if (type == PrimitiveTypeName.BINARY && slot instanceof AddressSlot addresses && buf.hasArray()) {
+            int base = buf.arrayOffset();
+            addresses.addPlainValues(buf.array(), base + pos, base + end, row, count);
+            return true;
+        }
         int width = switch (type) {
             case INT64, DOUBLE -> 8;
             case INT32, FLOAT -> 4;

@@ -40,6 +40,23 @@ public final class ByteTable {
         this.trusted = trusted;
     }
 
+    /** A table read back from its {@link #parts()} (see {@link IndexFile}). */
+    ByteTable(Parts parts) {
+        this.trusted = parts.trusted();
+        this.arena = parts.arena();
+        this.offsets = parts.offsets();
+        this.slots = parts.slots();
+        this.size = parts.size();
+    }
+
+    /** The arrays that make up a table; {@code offsets} has at least {@code size + 1} entries. */
+    record Parts(boolean trusted, int size, byte[] arena, int[] offsets, long[] slots) {
+    }
+
+    Parts parts() {
+        return new Parts(trusted, size, arena, offsets, slots);
+    }
+
     public int size() {
         return size;
     }
@@ -107,6 +124,55 @@ public final class ByteTable {
             }
         }
         sink += acc;
+    }
+
+    /**
+     * Exact look-up of keys k in [0, n) given as in {@link #internAll}: {@code out[k]} is the id or -1.
+     * In groups of 16, the keys' slots, then their candidates' offsets, then their bytes are loaded
+     * before anything depends on them, so the cache misses of a group overlap.
+     */
+    public void findAll(byte[] bytes, int[] offs, int[] lens, long[] h1s, int[] h2s, int n, int[] out, View view) {
+        long acc = 0;
+        long[] table = slots;
+        int mask = (table.length >> 1) - 1;
+        for (int b = 0; b < n; b += 16) {
+            int end = Math.min(n, b + 16);
+            for (int k = b; k < end; k++) {
+                acc += table[2 * ((int) h1s[k] & mask) + 1];
+            }
+            for (int k = b; k < end; k++) {
+                out[k] = candidate(h1s[k], h2s[k]);
+                acc += out[k] >= 0 ? offsets[out[k]] : 0;
+            }
+            for (int k = b; k < end; k++) {
+                int at = out[k] >= 0 ? offsets[out[k]] : arena.length;
+                acc += at < arena.length ? arena[at] : 0;
+            }
+            for (int k = b; k < end; k++) {
+                if (out[k] >= 0 && !equalsAt(out[k], view.set(bytes, offs[k], lens[k], h1s[k], h2s[k]))) {
+                    out[k] = find(view);
+                }
+            }
+        }
+        sink += acc;
+    }
+
+    /** The first id whose 96-bit fingerprint matches, or -1. */
+    private int candidate(long h1, int h2) {
+        long[] table = slots;
+        int mask = (table.length >> 1) - 1;
+        int slot = (int) h1 & mask;
+        long tag = (long) h2 << 32;
+        while (true) {
+            long second = table[2 * slot + 1];
+            if (second == 0) {
+                return -1;
+            }
+            if (table[2 * slot] == h1 && (second & 0xffffffff00000000L) == tag) {
+                return (int) second - 1;
+            }
+            slot = (slot + 1) & mask;
+        }
     }
 
     /** Points {@code view} at the key of {@code id}, hashed. */

@@ -88,7 +88,7 @@ public final class FeatureGate {
                     int[] ids = new int[n];
                     AddressSlot slot = AddressSlot.lookingUp(ids, index.names,
                             props.limits().maxStringBytes());
-                    Converters.readFlat(source.columnReader(pages, address, slot), address, slot, 0, n);
+                    BulkPages.read(source, pages, address, slot, 0, n, true);
                     if (slot.nulls > 0) {
                         problems.add("address", null, "null address", slot.nulls);
                     }
@@ -113,14 +113,14 @@ public final class FeatureGate {
                     long[] values = new long[n];
                     for (int c = 0; c < ints.length; c++) {
                         Converters.LongSlot longs = new Converters.LongSlot(values);
-                        Converters.readFlat(source.columnReader(pages, ints[c], longs), ints[c], longs, 0, n);
+                        BulkPages.read(source, pages, ints[c], longs, 0, n, true);
                         compareInts(INT_COLUMNS[c], ids, values);
                     }
                     double[] usd = new double[n];
                     for (int c = 0; c < usds.length; c++) {
                         Converters.UsdSlot usdSlot = new Converters.UsdSlot(usd, null, null,
                                 Math.max(0, Decimals.scale(usds[c].getPrimitiveType())));
-                        Converters.readFlat(source.columnReader(pages, usds[c], usdSlot), usds[c], usdSlot, 0, n);
+                        BulkPages.read(source, pages, usds[c], usdSlot, 0, n, true);
                         compareUsd(USD_COLUMNS[c], ids, c == 0 ? index.sumIn : index.sumOut, usd);
                     }
                 }

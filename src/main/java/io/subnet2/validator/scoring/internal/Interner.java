@@ -10,8 +10,12 @@ public final class Interner {
 
     private final ByteTable table;
 
-    private Interner(ByteTable table) {
+    Interner(ByteTable table) {
         this.table = table;
+    }
+
+    ByteTable table() {
+        return table;
     }
 
     /**
@@ -38,6 +42,12 @@ public final class Interner {
     /** Dense id of an address or -1 when it is not in the dataset (always an exact byte comparison). */
     public int find(ByteTable.View v) {
         return table.find(v);
+    }
+
+    /** Batched exact look-up, see {@link ByteTable#findAll}. */
+    public void findAll(byte[] bytes, int[] offs, int[] lens, long[] h1s, int[] h2s, int n, int[] out,
+                        ByteTable.View view) {
+        table.findAll(bytes, offs, lens, h1s, h2s, n, out, view);
     }
 
     public String string(int dense) {
