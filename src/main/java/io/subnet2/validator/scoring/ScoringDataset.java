@@ -49,6 +49,16 @@ public final class ScoringDataset {
         return load(layout.input(), layout.groundTruth(), properties, layout.root().resolve(INDEX_DIR));
     }
 
+    /** Whether {@link #loadStored} would find a stored index (without reading it). */
+    public static boolean hasStoredIndex(DatasetLayout layout, ScoringProperties properties) {
+        try {
+            return StoredIndexes.exists(layout.root().resolve(INDEX_DIR),
+                    layout.input().resolve(DatasetLayout.TRANSFERS), properties);
+        } catch (OutputRejectedException e) {
+            return false;
+        }
+    }
+
     /** Folder of a dataset where its stored transfer indexes live. */
     public static final String INDEX_DIR = "index";
 

@@ -33,10 +33,14 @@ final class StoredIndexes {
     private StoredIndexes() {
     }
 
+    static boolean exists(Path dir, Path transfers, ScoringProperties properties) {
+        return Files.isRegularFile(file(dir, key(transfers, properties)), LinkOption.NOFOLLOW_LINKS);
+    }
+
     static TransferIndex loadOrBuild(Path dir, Path transfers, ScoringProperties properties,
                                      Supplier<TransferIndex> build) {
         String key = key(transfers, properties);
-        Path file = dir.resolve("transfers-" + digest(key) + ".idx");
+        Path file = file(dir, key);
         TransferIndex stored = IndexFile.read(file, key);
         if (stored != null) {
             return stored;
@@ -51,6 +55,10 @@ final class StoredIndexes {
             LOG.warn("cannot store the transfer index {}: {}", file, e.toString());
         }
         return index;
+    }
+
+    private static Path file(Path dir, String key) {
+        return dir.resolve("transfers-" + digest(key) + ".idx");
     }
 
     private static String key(Path transfers, ScoringProperties properties) {

@@ -23,7 +23,10 @@ import io.subnet2.validator.scoring.internal.TransferReader;
  *
  * <pre>
  * ScoringBenchmark [--dataset DIR] [--work DIR] [--rows N] [--addresses N] [--patterns N]
+ *                  [--mode both|scratch|stored]
  * </pre>
+ * --mode: score with an index built from the parquet files ("scratch"), with the index stored in
+ * the dataset folder ("stored": built and stored first when missing), or both (default).
  * --dataset: an existing dataset folder (input/transfers.parquet, ground_truth.parquet); without
  * it one is generated under --work (default target/scoring-benchmark) on the first run and reused.
  */
@@ -58,26 +61,52 @@ public final class ScoringBenchmark {
         }
         System.out.printf("cpu check: 2 busy threads do %.2fx the work of 1 in the same time (2.0 = two free cores)%n",
                 parallelism());
-        System.gc();
-        for (int run = 1; run <= 2; run++) {
-            resetPeaks();
-            long start = System.nanoTime();
-            ScoringDataset dataset = ScoringDataset.load(layout.input(), layout.groundTruth(), props);
-            long loaded = System.nanoTime();
-            RunScore score = RunScorer.score(dataset, output, PhaseTimes.unknown(), PhaseTimes.unknown());
-            long end = System.nanoTime();
-            double seconds = (end - start) / 1e9;
-            System.out.printf("validator run %d: %.2f s (index %.2f s, gate+patterns %.2f s), %.0f transfers/s,"
-                            + " peak heap %d MiB; transfers %d, addresses %d, patterns %d, valid %d,"
-                            + " data correct %s, error %s%n",
-                    run, seconds, (loaded - start) / 1e9, (end - loaded) / 1e9, dataset.transfers() / seconds,
-                    peakHeap() >> 20, dataset.transfers(), dataset.addresses(), score.counts().patternsReported(),
-                    score.counts().patternsValid(), score.dataCorrect(), score.error());
-            dataset = null;
-            System.gc();
+        String mode = arg(args, "--mode", "both");
+        if (!mode.equals("stored")) {
+            for (int run = 1; run <= 2; run++) {
+                timeRun("from parquet, run " + run, () -> ScoringDataset.load(layout.input(), layout.groundTruth(),
+                        props), output);
+            }
+        }
+        if (!mode.equals("scratch")) {
+            Path stored = layout.root().resolve(ScoringDataset.INDEX_DIR);
+            if (!ScoringDataset.hasStoredIndex(layout, props)) {
+                timeRun("building and storing the index (once per dataset)",
+                        () -> ScoringDataset.loadStored(layout, props), output);
+            }
+            System.out.printf("stored index: %d MiB in %s%n", folderBytes(stored) >> 20, stored);
+            for (int run = 1; run <= 2; run++) {
+                timeRun("from the stored index, run " + run, () -> ScoringDataset.loadStored(layout, props), output);
+            }
         }
         for (int run = 1; run <= 2; run++) {
             duckdb(layout.transfers(), output.resolve("patterns.parquet"), run);
+        }
+    }
+
+    /** Loads the dataset and scores the run once; prints seconds (load, score), rows/s and the peak heap. */
+    private static void timeRun(String label, java.util.function.Supplier<ScoringDataset> load, Path output) {
+        System.gc();
+        resetPeaks();
+        long start = System.nanoTime();
+        ScoringDataset dataset = load.get();
+        long loaded = System.nanoTime();
+        RunScore score = RunScorer.score(dataset, output, PhaseTimes.unknown(), PhaseTimes.unknown());
+        long end = System.nanoTime();
+        double seconds = (end - start) / 1e9;
+        System.out.printf("validator %s: %.2f s (load %.2f s, gate+patterns %.2f s), %.0f transfers/s,"
+                        + " peak heap %d MiB; transfers %d, addresses %d, patterns %d, valid %d,"
+                        + " data correct %s, error %s%n",
+                label, seconds, (loaded - start) / 1e9, (end - loaded) / 1e9, dataset.transfers() / seconds,
+                peakHeap() >> 20, dataset.transfers(), dataset.addresses(), score.counts().patternsReported(),
+                score.counts().patternsValid(), score.dataCorrect(), score.error());
+    }
+
+    private static long folderBytes(Path folder) {
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            return files.mapToLong(f -> f.toFile().length()).sum();
+        } catch (java.io.IOException e) {
+            return -1;
         }
     }
 

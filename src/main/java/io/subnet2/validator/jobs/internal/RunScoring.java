@@ -20,9 +20,10 @@ import io.subnet2.validator.tournament.Tournament;
 
 /**
  * Scores a run's outputs against its dataset. Indexing a dataset costs far more than scoring one run
- * against it, and every run of an epoch and network scores against the same dataset, so the indexed
- * datasets of the last {@value #CACHED} (dataset, scoring constants) pairs are kept: one per test
- * network of a tournament.
+ * against it, and every run of an epoch and network scores against the same dataset, so the index
+ * is stored in the dataset folder when first built (read back after a restart or an eviction) and
+ * the indexed datasets of the last {@value #CACHED} (dataset, scoring constants) pairs are kept in
+ * memory: one per test network of a tournament.
  */
 @Component
 class RunScoring {
@@ -55,8 +56,16 @@ class RunScoring {
                 score.counts().instancesCounted(), score.counts().instancesFound(), logExcerpt, score.error());
     }
 
+    /** Indexes the dataset now (or reads its stored index), so its first run is scored as fast as the others. */
+    void prepare(Tournament tournament, DatasetLayout data) {
+        ScoringProperties properties = settings.scoring(tournament);
+        if (!ScoringDataset.hasStoredIndex(data, properties)) {
+            dataset(data, properties);
+        }
+    }
+
     private synchronized ScoringDataset dataset(DatasetLayout data, ScoringProperties properties) {
         return cache.computeIfAbsent(new Key(data.root(), properties),
-                key -> ScoringDataset.load(data.input(), data.groundTruth(), properties));
+                key -> ScoringDataset.loadStored(data, properties));
     }
 }

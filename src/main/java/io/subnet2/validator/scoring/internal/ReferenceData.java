@@ -4,8 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.TreeMap;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.apache.parquet.column.ColumnDescriptor;
@@ -48,28 +50,40 @@ public final class ReferenceData {
 
     /** Instances grouped by pattern_instance_id, sorted by id; unreachable addresses dropped. */
     public static List<Instance> instances(Path groundTruth, TransferIndex index) {
-        String[][] cols = readStrings(groundTruth, "ground_truth.parquet", "address", "pattern_instance_id");
+        int[][] addressIds = new int[1][];
+        String[][] cols = read(groundTruth, "ground_truth.parquet", index, addressIds, "address",
+                "pattern_instance_id");
+        int[] ids = addressIds[0];
+        String[] instanceOf = cols[1];
         // a few address ids per instance: a list each (a bit set per instance grows with the address count)
-        TreeMap<String, IntStream.Builder> byInstance = new TreeMap<>();
-        ByteTable.View view = new ByteTable.View();
-        for (int r = 0; r < cols[0].length; r++) {
-            if (cols[0][r] == null || cols[1][r] == null) {
+        Map<String, IntStream.Builder> byInstance = new HashMap<>();
+        for (int r = 0; r < ids.length; r++) {
+            if (instanceOf[r] == null) {
                 continue;
             }
-            IntStream.Builder members = byInstance.computeIfAbsent(cols[1][r], k -> IntStream.builder());
-            int id = index.names.find(view.of(cols[0][r].getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            if (id >= 0) {
-                members.add(id);
+            IntStream.Builder members = byInstance.computeIfAbsent(instanceOf[r], k -> IntStream.builder());
+            if (ids[r] >= 0) {
+                members.add(ids[r]);
             }
         }
         List<Instance> instances = new ArrayList<>(byInstance.size());
         byInstance.forEach((id, members) ->
                 instances.add(new Instance(id, members.build().sorted().distinct().toArray())));
+        instances.sort(Comparator.comparing(Instance::id));
         return instances;
     }
 
-    /** Reads top-level columns of a small platform file as Strings; absent optional columns are all null. */
     static String[][] readStrings(Path file, String label, String... names) {
+        return read(file, label, null, null, names);
+    }
+
+    /**
+     * Reads top-level columns of a small platform file as Strings, or, with an index, the first
+     * column as address ids into {@code addressIds[0]} (-1 for null or unknown); absent optional
+     * columns are all null.
+     */
+    private static String[][] read(Path file, String label, TransferIndex index, int[][] addressIds,
+                                   String... names) {
         ScoringProperties.Limits limits = TransferReader.datasetLimits(ScoringProperties.Limits.defaults());
         ParquetSource source = ParquetSource.open(file, label, limits);
         MessageType schema = source.schema();
@@ -78,6 +92,9 @@ public final class ReferenceData {
         }
         int n = (int) source.rows();
         String[][] out = new String[names.length][n];
+        if (index != null) {
+            addressIds[0] = new int[n];
+        }
         List<ColumnDescriptor> columns = new ArrayList<>();
         ColumnDescriptor[] byName = new ColumnDescriptor[names.length];
         for (int c = 0; c < names.length; c++) {
@@ -94,7 +111,10 @@ public final class ReferenceData {
                 try (PageReadStore pages = reader.readRowGroup(g)) {
                     int base = (int) source.rowStart(g);
                     for (int c = 0; c < names.length; c++) {
-                        if (byName[c] != null) {
+                        if (c == 0 && index != null) {
+                            AddressSlot ids = AddressSlot.lookingUp(addressIds[0], index.names, 1 << 16);
+                            BulkPages.read(source, pages, byName[c], ids, base, pages.getRowCount(), true);
+                        } else if (byName[c] != null) {
                             Converters.StringSlot slot = new Converters.StringSlot(out[c], 1 << 16);
                             Converters.readFlat(source.columnReader(pages, byName[c], slot), byName[c], slot,
                                     base, pages.getRowCount());
