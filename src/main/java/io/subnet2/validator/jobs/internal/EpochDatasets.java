@@ -12,21 +12,12 @@ import io.subnet2.validator.tournament.Tournament;
 class EpochDatasets {
 
     private final DatasetStore store;
-    private final RunScoring scoring;
 
-    EpochDatasets(DatasetStore store, RunScoring scoring) {
+    EpochDatasets(DatasetStore store) {
         this.store = store;
-        this.scoring = scoring;
     }
 
     DatasetLayout ensure(Tournament tournament, RunKey key) {
         return store.ensure(tournament.getId(), key.epochNumber(), key.network(), key.testDate());
-    }
-
-    /** Also indexes it for scoring (stored beside it), so no run waits for the index when it is scored. */
-    DatasetLayout ensureIndexed(Tournament tournament, RunKey key) {
-        DatasetLayout layout = ensure(tournament, key);
-        scoring.prepare(tournament, layout);
-        return layout;
     }
 }

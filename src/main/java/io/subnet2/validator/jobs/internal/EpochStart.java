@@ -112,7 +112,7 @@ public class EpochStart {
                 .filter(s -> s.getStatus() == SubmissionStatus.VALIDATED).toList();
         for (String network : tournament.getTestNetworks()) {
             RunKey key = new RunKey(epoch, network, testDate);
-            datasets.ensureIndexed(tournament, key);
+            datasets.ensure(tournament, key);
             validated.forEach(s -> tournaments.ensureRun(s.getId(), key));
         }
     }

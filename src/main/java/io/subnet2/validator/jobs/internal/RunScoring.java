@@ -56,14 +56,6 @@ class RunScoring {
                 score.counts().instancesCounted(), score.counts().instancesFound(), logExcerpt, score.error());
     }
 
-    /** Indexes the dataset now (or reads its stored index), so its first run is scored as fast as the others. */
-    void prepare(Tournament tournament, DatasetLayout data) {
-        ScoringProperties properties = settings.scoring(tournament);
-        if (!ScoringDataset.hasStoredIndex(data, properties)) {
-            dataset(data, properties);
-        }
-    }
-
     private synchronized ScoringDataset dataset(DatasetLayout data, ScoringProperties properties) {
         return cache.computeIfAbsent(new Key(data.root(), properties),
                 key -> ScoringDataset.loadStored(data, properties));
