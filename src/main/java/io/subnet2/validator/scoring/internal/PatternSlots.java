@@ -145,6 +145,7 @@ final class PatternSlots {
                 }
                 reader.consume();
             }
+            resolve();
             for (int r = current + 1; r <= rows; r++) {
                 rowStart[r] = size;
             }
@@ -164,15 +165,50 @@ final class PatternSlots {
             values[size++] = id;
         }
 
+        /** Keys waiting for one batched look-up: copied bytes, hashes, and where their ids go in {@link #values}. */
+        private byte[] keyBytes = new byte[1 << 16];
+        private int keyEnd;
+        private int pending;
+        private int[] keyOffs = new int[BATCH];
+        private int[] keyLens = new int[BATCH];
+        private long[] keyH1s = new long[BATCH];
+        private int[] keyH2s = new int[BATCH];
+        private int[] keyPositions = new int[BATCH];
+        private final int[] found = new int[BATCH];
+        private static final int BATCH = 1 << 14;
+
         @Override
         public void addBinary(Binary value) {
             checkLength(value, maxBytes);
             view.of(value);
-            int id = names.find(view);
-            if (id < 0) {
-                id = -2 - unknown.intern(view);
+            if (keyEnd + view.len > keyBytes.length) {
+                keyBytes = Arrays.copyOf(keyBytes, Math.max(keyBytes.length * 2, keyEnd + view.len));
             }
-            append(id);
+            System.arraycopy(view.bytes, view.off, keyBytes, keyEnd, view.len);
+            keyOffs[pending] = keyEnd;
+            keyLens[pending] = view.len;
+            keyH1s[pending] = view.h1;
+            keyH2s[pending] = view.h2;
+            append(0);
+            keyPositions[pending++] = size - 1;
+            keyEnd += view.len;
+            if (pending == BATCH) {
+                resolve();
+            }
+        }
+
+        /** Ids of the pending keys (dataset ids, or -2 - id among this run's unknown addresses), in order. */
+        private void resolve() {
+            names.findAll(keyBytes, keyOffs, keyLens, keyH1s, keyH2s, pending, found, view);
+            for (int k = 0; k < pending; k++) {
+                int id = found[k];
+                if (id < 0) {
+                    id = -2 - unknown.intern(view.set(keyBytes, keyOffs[k], keyLens[k], keyH1s[k], keyH2s[k]));
+                }
+                values[keyPositions[k]] = id;
+            }
+            pending = 0;
+            keyEnd = 0;
         }
 
         @Override
