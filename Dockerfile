@@ -10,4 +10,4 @@ COPY seccomp.json /app/seccomp.json
 ENV VALIDATOR_PATHS_WORK_DIR=/var/lib/subnet2 \
     VALIDATOR_SANDBOX_SECCOMP_PROFILE=/app/seccomp.json
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-jar", "/app/validator.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:+UseParallelGC", "-jar", "/app/validator.jar"]

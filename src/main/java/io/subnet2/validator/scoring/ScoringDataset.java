@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.List;
 
 import io.subnet2.validator.dataset.DatasetLayout;
+import io.subnet2.validator.scoring.internal.IndexedDataset;
 import io.subnet2.validator.scoring.internal.OutputRejectedException;
 import io.subnet2.validator.scoring.internal.ReferenceData;
 import io.subnet2.validator.scoring.internal.TransferIndex;
@@ -22,11 +23,10 @@ public final class ScoringDataset {
     final List<ReferenceData.Instance> instances;
     final ScoringProperties properties;
 
-    private ScoringDataset(TransferIndex index, BitSet flagged, List<ReferenceData.Instance> instances,
-                           ScoringProperties properties) {
-        this.index = index;
-        this.flagged = flagged;
-        this.instances = instances;
+    private ScoringDataset(IndexedDataset data, ScoringProperties properties) {
+        this.index = data.index();
+        this.flagged = data.flagged();
+        this.instances = data.instances();
         this.properties = properties;
     }
 
@@ -36,7 +36,11 @@ public final class ScoringDataset {
      * @throws DatasetUnreadableException when a dataset file is missing or unreadable (platform fault)
      */
     public static ScoringDataset load(Path input, Path groundTruth, ScoringProperties properties) {
-        return load(input, groundTruth, properties, null);
+        try {
+            return new ScoringDataset(build(input, groundTruth, properties), properties);
+        } catch (OutputRejectedException | org.apache.parquet.io.ParquetDecodingException e) {
+            throw unreadable(e);
+        }
     }
 
     /**
@@ -46,14 +50,18 @@ public final class ScoringDataset {
      * is built once per dataset; every run scored after that starts from it.
      */
     public static ScoringDataset loadStored(DatasetLayout layout, ScoringProperties properties) {
-        return load(layout.input(), layout.groundTruth(), properties, layout.root().resolve(INDEX_DIR));
+        try {
+            return new ScoringDataset(StoredIndexes.loadOrBuild(layout.root().resolve(INDEX_DIR), layout, properties,
+                    () -> build(layout.input(), layout.groundTruth(), properties)), properties);
+        } catch (OutputRejectedException | org.apache.parquet.io.ParquetDecodingException e) {
+            throw unreadable(e);
+        }
     }
 
     /** Whether {@link #loadStored} would find a stored index (without reading it). */
     public static boolean hasStoredIndex(DatasetLayout layout, ScoringProperties properties) {
         try {
-            return StoredIndexes.exists(layout.root().resolve(INDEX_DIR),
-                    layout.input().resolve(DatasetLayout.TRANSFERS), properties);
+            return StoredIndexes.exists(layout.root().resolve(INDEX_DIR), layout, properties);
         } catch (OutputRejectedException e) {
             return false;
         }
@@ -62,24 +70,16 @@ public final class ScoringDataset {
     /** Folder of a dataset where its stored transfer indexes live. */
     public static final String INDEX_DIR = "index";
 
-    private static ScoringDataset load(Path input, Path groundTruth, ScoringProperties properties, Path indexDir) {
-        try {
-            Path transfers = input.resolve(DatasetLayout.TRANSFERS);
-            TransferIndex index = indexDir == null ? build(transfers, properties)
-                    : StoredIndexes.loadOrBuild(indexDir, transfers, properties, () -> build(transfers, properties));
-            BitSet flagged = ReferenceData.flagged(input.resolve(DatasetLayout.ADDRESS_LABELS), index,
-                    properties.rules());
-            List<ReferenceData.Instance> instances = ReferenceData.instances(groundTruth, index);
-            return new ScoringDataset(index, flagged, instances, properties);
-        } catch (OutputRejectedException | org.apache.parquet.io.ParquetDecodingException e) {
-            throw new DatasetUnreadableException("dataset unreadable: " + e.getMessage(), e);
-        }
+    private static IndexedDataset build(Path input, Path groundTruth, ScoringProperties properties) {
+        TransferReader.Columns columns = TransferReader.read(input.resolve(DatasetLayout.TRANSFERS), properties);
+        TransferIndex index = new TransferIndex(columns, Math.min(properties.rules().thresholdValues().size(), 8),
+                properties.readThreads());
+        BitSet flagged = ReferenceData.flagged(input.resolve(DatasetLayout.ADDRESS_LABELS), index, properties.rules());
+        return new IndexedDataset(index, flagged, ReferenceData.instances(groundTruth, index));
     }
 
-    private static TransferIndex build(Path transfers, ScoringProperties properties) {
-        TransferReader.Columns columns = TransferReader.read(transfers, properties);
-        return new TransferIndex(columns, Math.min(properties.rules().thresholdValues().size(), 8),
-                properties.readThreads());
+    private static DatasetUnreadableException unreadable(RuntimeException e) {
+        return new DatasetUnreadableException("dataset unreadable: " + e.getMessage(), e);
     }
 
     public int transfers() {

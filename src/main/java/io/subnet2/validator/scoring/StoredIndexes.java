@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
@@ -17,12 +18,13 @@ import org.slf4j.LoggerFactory;
 
 import io.subnet2.validator.scoring.internal.IndexFile;
 import io.subnet2.validator.scoring.internal.OutputRejectedException;
-import io.subnet2.validator.scoring.internal.TransferIndex;
+import io.subnet2.validator.dataset.DatasetLayout;
+import io.subnet2.validator.scoring.internal.IndexedDataset;
 
 /**
- * Transfer indexes stored in a dataset folder, one file per (transfers file, band thresholds): the
- * key names the file's size, modification time and file key, so a replaced transfers file or other
- * thresholds never reuse a stale index. A stored index that cannot be read is rebuilt; one that
+ * Indexed datasets stored in a dataset folder, one file per (dataset files, band thresholds, flagged
+ * rules): the key names each file's size, modification time and file key, so a replaced file or
+ * another configuration never reuses a stale index. A stored index that cannot be read is rebuilt; one that
  * cannot be written only costs the next load a rebuild.
  */
 final class StoredIndexes {
@@ -33,46 +35,53 @@ final class StoredIndexes {
     private StoredIndexes() {
     }
 
-    static boolean exists(Path dir, Path transfers, ScoringProperties properties) {
-        return Files.isRegularFile(file(dir, key(transfers, properties)), LinkOption.NOFOLLOW_LINKS);
+    static boolean exists(Path dir, DatasetLayout layout, ScoringProperties properties) {
+        return Files.isRegularFile(file(dir, key(layout, properties)), LinkOption.NOFOLLOW_LINKS);
     }
 
-    static TransferIndex loadOrBuild(Path dir, Path transfers, ScoringProperties properties,
-                                     Supplier<TransferIndex> build) {
-        String key = key(transfers, properties);
+    static IndexedDataset loadOrBuild(Path dir, DatasetLayout layout, ScoringProperties properties,
+                                      Supplier<IndexedDataset> build) {
+        String key = key(layout, properties);
         Path file = file(dir, key);
-        TransferIndex stored = IndexFile.read(file, key);
+        IndexedDataset stored = IndexFile.read(file, key);
         if (stored != null) {
             return stored;
         }
         if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             LOG.warn("stored transfer index {} is unusable (damaged or another format); rebuilding it", file);
         }
-        TransferIndex index = build.get();
+        IndexedDataset built = build.get();
         try {
-            IndexFile.write(file, key, index, properties.readThreads());
+            IndexFile.write(file, key, built, properties.readThreads());
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot store the transfer index {}: {}", file, e.toString());
         }
-        return index;
+        return built;
     }
 
     private static Path file(Path dir, String key) {
         return dir.resolve("transfers-" + digest(key) + ".idx");
     }
 
-    private static String key(Path transfers, ScoringProperties properties) {
+    private static String key(DatasetLayout layout, ScoringProperties properties) {
+        ScoringProperties.Rules rules = properties.rules();
+        return "format=" + FORMAT + ";transfers=" + identity(layout.transfers())
+                + ";labels=" + identity(layout.addressLabels()) + ";ground-truth=" + identity(layout.groundTruth())
+                + ";thresholds=" + rules.thresholdValues() + ";band-low=" + rules.thresholdBandLow()
+                + ";flagged=" + rules.flaggedAddressType() + "/" + rules.flaggedRiskLevel();
+    }
+
+    /** Size, modification time and file key; "absent" for a missing file (labels are optional). */
+    private static String identity(Path file) {
         BasicFileAttributes attrs;
         try {
-            attrs = Files.readAttributes(transfers, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return "absent";
         } catch (IOException e) {
-            throw new OutputRejectedException("transfers.parquet cannot be read: " + e.getMessage());
+            throw new OutputRejectedException(file.getFileName() + " cannot be read: " + e.getMessage());
         }
-        return "format=" + FORMAT + ";size=" + attrs.size()
-                + ";modified-ns=" + attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS)
-                + ";file=" + attrs.fileKey()
-                + ";thresholds=" + properties.rules().thresholdValues()
-                + ";band-low=" + properties.rules().thresholdBandLow();
+        return attrs.size() + "@" + attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS) + "@" + attrs.fileKey();
     }
 
     private static String digest(String key) {

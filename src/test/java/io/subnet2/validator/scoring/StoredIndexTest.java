@@ -80,7 +80,7 @@ class StoredIndexTest {
     }
 
     @Test
-    void otherThresholdsOrAReplacedTransfersFileNeverReuseAnIndex() throws Exception {
+    void otherThresholdsOrAReplacedDatasetFileNeverReuseAnIndex() throws Exception {
         ScoringProperties props = ScoringProperties.defaults();
         ScoringDataset.loadStored(layout, props);
         ScoringProperties other = ScoringProperties.fromJson(props.toJson()
@@ -90,8 +90,12 @@ class StoredIndexTest {
         ScoringDataset.loadStored(layout, other);
         assertThat(indexFiles()).hasSize(2);
 
-        Files.setLastModifiedTime(layout.transfers(), java.nio.file.attribute.FileTime.fromMillis(1_000));
-        assertThat(ScoringDataset.hasStoredIndex(layout, props)).isFalse();
+        for (Path file : List.of(layout.groundTruth(), layout.addressLabels(), layout.transfers())) {
+            ScoringDataset.loadStored(layout, props);
+            assertThat(ScoringDataset.hasStoredIndex(layout, props)).isTrue();
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(1_000));
+            assertThat(ScoringDataset.hasStoredIndex(layout, props)).as(file.toString()).isFalse();
+        }
     }
 
     @Test

@@ -10,13 +10,16 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
- * A {@link TransferIndex} stored on disk (the validator's own file, next to the dataset and outside
- * what analyzers see), so scoring a run does not rebuild it from transfers.parquet. Layout: magic,
- * the key the index was built for, the arrays (each its length then its little-endian values), and
- * a CRC32C of everything before it. Written to a temporary file and renamed into place; a file
+ * An {@link IndexedDataset} stored on disk (the validator's own file, next to the dataset and outside
+ * what analyzers see), so scoring a run does not rebuild it from the parquet files. Layout: magic,
+ * the key it was built for, the index's arrays (each its length then its little-endian values), the
+ * flagged addresses, the ground-truth instances, and a CRC32C of everything before it. Written to a temporary file and renamed into place; a file
  * with another key, another format, a bad checksum or inconsistent lengths is not used.
  */
 public final class IndexFile {
@@ -27,22 +30,23 @@ public final class IndexFile {
     private IndexFile() {
     }
 
-    /** Sorts every segment of the index and stores it under {@code file} for {@code key}. */
-    public static void write(Path file, String key, TransferIndex index, int threads) throws IOException {
+    /** Sorts every segment of the index and stores the dataset under {@code file} for {@code key}. */
+    public static void write(Path file, String key, IndexedDataset data, int threads) throws IOException {
+        TransferIndex index = data.index();
         index.sortAll(threads);
-        IndexArrays a = index.stored;
-        ByteTable.Parts t = index.names.table().parts();
         Files.createDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try {
-            writeTo(temp, key, a, t);
+            writeTo(temp, key, data);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
         }
     }
 
-    private static void writeTo(Path temp, String key, IndexArrays a, ByteTable.Parts t) throws IOException {
+    private static void writeTo(Path temp, String key, IndexedDataset data) throws IOException {
+        IndexArrays a = data.index().stored;
+        ByteTable.Parts t = data.index().names.table().parts();
         try (Writer w = new Writer(FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING))) {
             w.putLong(MAGIC);
@@ -69,12 +73,19 @@ public final class IndexFile {
             w.bytes(t.arena(), used);
             w.ints(java.util.Arrays.copyOf(t.offsets(), t.size() + 1));
             w.longs(t.slots());
+            w.longs(data.flagged().toLongArray());
+            w.putInt(data.instances().size());
+            for (ReferenceData.Instance instance : data.instances()) {
+                byte[] id = instance.id().getBytes(StandardCharsets.UTF_8);
+                w.bytes(id, id.length);
+                w.ints(instance.reachable());
+            }
             w.finish();
         }
     }
 
-    /** The index stored for {@code key}, or null when there is none usable (absent, other key, damaged). */
-    public static TransferIndex read(Path file, String key) {
+    /** The dataset stored for {@code key}, or null when there is none usable (absent, other key, damaged). */
+    public static IndexedDataset read(Path file, String key) {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
@@ -105,16 +116,25 @@ public final class IndexFile {
             int size = r.getInt();
             byte[] arena = r.bytes(r.count(Integer.MAX_VALUE));
             ByteTable.Parts table = new ByteTable.Parts(trusted, size, arena, r.ints(), r.longs());
+            BitSet flagged = BitSet.valueOf(r.longs());
+            List<ReferenceData.Instance> instances = new ArrayList<>();
+            for (int i = r.count(Integer.MAX_VALUE); i > 0; i--) {
+                String id = new String(r.bytes(r.count(1 << 16)), StandardCharsets.UTF_8);
+                instances.add(new ReferenceData.Instance(id, r.ints()));
+            }
             if (!r.checksumMatches()) {
                 return null;
             }
             IndexArrays a = new IndexArrays(rows, bandKinds, ts, ints[0], ints[1], ints[2], ints[3], ints[4],
                     ints[5], ints[6], ints[7], ints[8], ints[9], ints[10], first, last, sumOut, sumIn, ints[11],
                     bandEdges);
-            if (!consistent(a, table)) {
+            if (!consistent(a, table) || flagged.length() > size
+                    || instances.stream().anyMatch(x -> x.reachable().length > 0
+                    && (x.reachable()[0] < 0 || x.reachable()[x.reachable().length - 1] >= size))) {
                 return null;
             }
-            return new TransferIndex(a, new Interner(new ByteTable(table)), true);
+            return new IndexedDataset(new TransferIndex(a, new Interner(new ByteTable(table)), true), flagged,
+                    List.copyOf(instances));
         } catch (IOException | RuntimeException e) {
             return null;
         }
