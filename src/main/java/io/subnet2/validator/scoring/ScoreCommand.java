@@ -13,14 +13,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code score --input DIR --ground-truth FILE --output DIR [--features-seconds S --patterns-seconds S
- * --baseline-features-seconds S --baseline-patterns-seconds S] [--config scoring.json]}: scores one
- * analyzer output against a dataset and prints one JSON object (the {@link RunScore}). No Spring,
+ * --baseline-features-seconds S --baseline-patterns-seconds S] [--config scoring.json] [--index-dir DIR]}:
+ * scores one analyzer output against a dataset and prints one JSON object (the {@link RunScore}).
+ * With {@code --index-dir} the dataset's index is stored in DIR and reused by later calls. No Spring,
  * no database. Exit 0 when scored (a miner fault is a score), 2 on bad usage or an unreadable dataset.
  */
 public final class ScoreCommand implements CliCommand {
 
     private static final Set<String> OPTIONS = Set.of("--input", "--ground-truth", "--output", "--features-seconds",
-            "--patterns-seconds", "--baseline-features-seconds", "--baseline-patterns-seconds", "--config");
+            "--patterns-seconds", "--baseline-features-seconds", "--baseline-patterns-seconds", "--config", "--index-dir");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Override
@@ -52,8 +53,13 @@ public final class ScoreCommand implements CliCommand {
             PhaseTimes baseline = PhaseTimes.of(seconds(options, "--baseline-features-seconds"),
                     seconds(options, "--baseline-patterns-seconds"));
             long start = System.nanoTime();
-            RunScore score = RunScorer.score(new RunScoreRequest(Path.of(options.get("--input")),
-                    Path.of(options.get("--ground-truth")), Path.of(options.get("--output")), miner, baseline, props));
+            Path input = Path.of(options.get("--input"));
+            Path groundTruth = Path.of(options.get("--ground-truth"));
+            Path output = Path.of(options.get("--output"));
+            RunScore score = options.containsKey("--index-dir")
+                    ? RunScorer.score(ScoringDataset.loadStored(input, groundTruth, Path.of(options.get("--index-dir")),
+                            props), output, miner, baseline)
+                    : RunScorer.score(new RunScoreRequest(input, groundTruth, output, miner, baseline, props));
             out.println(JSON.writeValueAsString(score));
             err.printf("scored in %.2f s%n", (System.nanoTime() - start) / 1e9);
             return 0;
@@ -78,6 +84,6 @@ public final class ScoreCommand implements CliCommand {
     private static String usage(String problem) {
         return "score: " + problem + "\nusage: score --input DIR --ground-truth FILE --output DIR"
                 + " [--features-seconds S --patterns-seconds S --baseline-features-seconds S"
-                + " --baseline-patterns-seconds S] [--config scoring.json]";
+                + " --baseline-patterns-seconds S] [--config scoring.json] [--index-dir DIR]";
     }
 }

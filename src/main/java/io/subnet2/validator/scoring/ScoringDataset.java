@@ -44,15 +44,20 @@ public final class ScoringDataset {
     }
 
     /**
-     * Like {@link #load(Path, Path, ScoringProperties)}, but reuses the index stored in the dataset
-     * folder ({@code index/}, beside {@code input/}, never mounted into analyzers) for this
-     * transfers file and these band thresholds, and stores it there after building it. The index
-     * is built once per dataset; every run scored after that starts from it.
+     * Like {@link #load(Path, Path, ScoringProperties)}, but reuses the indexed dataset stored in the
+     * dataset folder ({@value #INDEX_DIR}/, beside {@code input/}, never mounted into analyzers) for
+     * these files and these scoring rules, and stores it there after building it. The index is built
+     * once per dataset; every run scored after that starts from it.
      */
     public static ScoringDataset loadStored(DatasetLayout layout, ScoringProperties properties) {
+        return loadStored(layout.input(), layout.groundTruth(), layout.root().resolve(INDEX_DIR), properties);
+    }
+
+    /** {@link #loadStored(DatasetLayout, ScoringProperties)} with the stored index in {@code indexDir}. */
+    public static ScoringDataset loadStored(Path input, Path groundTruth, Path indexDir, ScoringProperties properties) {
         try {
-            return new ScoringDataset(StoredIndexes.loadOrBuild(layout.root().resolve(INDEX_DIR), layout, properties,
-                    () -> build(layout.input(), layout.groundTruth(), properties)), properties);
+            return new ScoringDataset(StoredIndexes.loadOrBuild(indexDir, input, groundTruth, properties,
+                    () -> build(input, groundTruth, properties)), properties);
         } catch (OutputRejectedException | org.apache.parquet.io.ParquetDecodingException e) {
             throw unreadable(e);
         }
@@ -61,7 +66,8 @@ public final class ScoringDataset {
     /** Whether {@link #loadStored} would find a stored index (without reading it). */
     public static boolean hasStoredIndex(DatasetLayout layout, ScoringProperties properties) {
         try {
-            return StoredIndexes.exists(layout.root().resolve(INDEX_DIR), layout, properties);
+            return StoredIndexes.exists(layout.root().resolve(INDEX_DIR), layout.input(), layout.groundTruth(),
+                    properties);
         } catch (OutputRejectedException e) {
             return false;
         }

@@ -35,13 +35,13 @@ final class StoredIndexes {
     private StoredIndexes() {
     }
 
-    static boolean exists(Path dir, DatasetLayout layout, ScoringProperties properties) {
-        return Files.isRegularFile(file(dir, key(layout, properties)), LinkOption.NOFOLLOW_LINKS);
+    static boolean exists(Path dir, Path input, Path groundTruth, ScoringProperties properties) {
+        return Files.isRegularFile(file(dir, key(input, groundTruth, properties)), LinkOption.NOFOLLOW_LINKS);
     }
 
-    static IndexedDataset loadOrBuild(Path dir, DatasetLayout layout, ScoringProperties properties,
+    static IndexedDataset loadOrBuild(Path dir, Path input, Path groundTruth, ScoringProperties properties,
                                       Supplier<IndexedDataset> build) {
-        String key = key(layout, properties);
+        String key = key(input, groundTruth, properties);
         Path file = file(dir, key);
         IndexedDataset stored = IndexFile.read(file, key);
         if (stored != null) {
@@ -63,10 +63,11 @@ final class StoredIndexes {
         return dir.resolve("transfers-" + digest(key) + ".idx");
     }
 
-    private static String key(DatasetLayout layout, ScoringProperties properties) {
+    private static String key(Path input, Path groundTruth, ScoringProperties properties) {
         ScoringProperties.Rules rules = properties.rules();
-        return "format=" + FORMAT + ";transfers=" + identity(layout.transfers())
-                + ";labels=" + identity(layout.addressLabels()) + ";ground-truth=" + identity(layout.groundTruth())
+        return "format=" + FORMAT + ";transfers=" + identity(input.resolve(DatasetLayout.TRANSFERS))
+                + ";labels=" + identity(input.resolve(DatasetLayout.ADDRESS_LABELS))
+                + ";ground-truth=" + identity(groundTruth)
                 + ";thresholds=" + rules.thresholdValues() + ";band-low=" + rules.thresholdBandLow()
                 + ";flagged=" + rules.flaggedAddressType() + "/" + rules.flaggedRiskLevel();
     }

@@ -42,6 +42,12 @@ class ScoreCommandTest {
         String first = run(args);
         String second = run(args);
         assertThat(second).isEqualTo(first);
+        // with a stored index: built and stored by the first call, read by the second; same JSON
+        String[] stored = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                java.util.stream.Stream.of("--index-dir", dir.resolve("index").toString())).toArray(String[]::new);
+        assertThat(run(stored)).isEqualTo(first);
+        assertThat(dir.resolve("index")).isDirectoryContaining("glob:**.idx");
+        assertThat(run(stored)).isEqualTo(first);
         JsonNode json = JsonMapper.builder().build().readTree(first);
         assertThat(json.get("dataCorrect").asBoolean()).isTrue();
         assertThat(json.get("recall").asDouble()).isEqualTo(1.0);
