@@ -156,6 +156,11 @@ public final class IndexFile {
         return perAddress && csr && table;
     }
 
+    /** Copies {@code n} values between the buffer (at its position) and an array (at {@code at}). */
+    private interface Chunk {
+        void copy(ByteBuffer buffer, int at, int n);
+    }
+
     /** Buffered little-endian output with a running CRC32C. */
     private static final class Writer implements AutoCloseable {
         private final FileChannel channel;
@@ -187,31 +192,24 @@ public final class IndexFile {
         }
 
         void ints(int[] v) throws IOException {
-            putInt(v.length);
-            for (int done = 0; done < v.length; ) {
-                int n = Math.min(v.length - done, room(4) / 4);
-                buf.asIntBuffer().put(v, done, n);
-                buf.position(buf.position() + 4 * n);
-                done += n;
-            }
+            chunks(v.length, 4, (b, at, n) -> b.asIntBuffer().put(v, at, n));
         }
 
         void longs(long[] v) throws IOException {
-            putInt(v.length);
-            for (int done = 0; done < v.length; ) {
-                int n = Math.min(v.length - done, room(8) / 8);
-                buf.asLongBuffer().put(v, done, n);
-                buf.position(buf.position() + 8 * n);
-                done += n;
-            }
+            chunks(v.length, 8, (b, at, n) -> b.asLongBuffer().put(v, at, n));
         }
 
         void doubles(double[] v) throws IOException {
-            putInt(v.length);
-            for (int done = 0; done < v.length; ) {
-                int n = Math.min(v.length - done, room(8) / 8);
-                buf.asDoubleBuffer().put(v, done, n);
-                buf.position(buf.position() + 8 * n);
+            chunks(v.length, 8, (b, at, n) -> b.asDoubleBuffer().put(v, at, n));
+        }
+
+        /** The count, then the values in buffer-sized chunks. */
+        private void chunks(int count, int width, Chunk chunk) throws IOException {
+            putInt(count);
+            for (int done = 0; done < count; ) {
+                int n = Math.min(count - done, room(width) / width);
+                chunk.copy(buf, done, n);
+                buf.position(buf.position() + width * n);
                 done += n;
             }
         }
@@ -293,35 +291,29 @@ public final class IndexFile {
 
         int[] ints() throws IOException {
             int[] v = new int[check(getInt(), 4)];
-            for (int done = 0; done < v.length; ) {
-                int n = Math.min(v.length - done, fill(4) / 4);
-                buf.asIntBuffer().get(v, done, n);
-                buf.position(buf.position() + 4 * n);
-                done += n;
-            }
+            chunks(v.length, 4, (b, at, n) -> b.asIntBuffer().get(v, at, n));
             return v;
         }
 
         long[] longs() throws IOException {
             long[] v = new long[check(getInt(), 8)];
-            for (int done = 0; done < v.length; ) {
-                int n = Math.min(v.length - done, fill(8) / 8);
-                buf.asLongBuffer().get(v, done, n);
-                buf.position(buf.position() + 8 * n);
-                done += n;
-            }
+            chunks(v.length, 8, (b, at, n) -> b.asLongBuffer().get(v, at, n));
             return v;
         }
 
         double[] doubles() throws IOException {
             double[] v = new double[check(getInt(), 8)];
-            for (int done = 0; done < v.length; ) {
-                int n = Math.min(v.length - done, fill(8) / 8);
-                buf.asDoubleBuffer().get(v, done, n);
-                buf.position(buf.position() + 8 * n);
+            chunks(v.length, 8, (b, at, n) -> b.asDoubleBuffer().get(v, at, n));
+            return v;
+        }
+
+        private void chunks(int count, int width, Chunk chunk) throws IOException {
+            for (int done = 0; done < count; ) {
+                int n = Math.min(count - done, fill(width) / width);
+                chunk.copy(buf, done, n);
+                buf.position(buf.position() + width * n);
                 done += n;
             }
-            return v;
         }
 
         /** Refuses a length whose values cannot be in the rest of the file (no huge allocation). */
