@@ -100,6 +100,10 @@ public final class AddressSlot extends Converters.Slot {
 
     /** Splits and hashes {@code count} PLAIN byte arrays from {@code bytes[pos, end)}; returns where they end. */
     private int parse(byte[] bytes, int pos, int end, int count) {
+        if (count < 0 || count > (end - pos) / 4) {
+            // every value takes at least its 4-byte length: refuse before sizing arrays by the count
+            throw new OutputRejectedException("a page declares " + count + " strings in " + (end - pos) + " bytes");
+        }
         if (offs.length < count) {
             offs = new int[count];
             lens = new int[count];
