@@ -22,6 +22,8 @@ import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.subnet2.validator.jobs.EvaluationProperties;
 
@@ -39,11 +41,46 @@ class ItemJobs {
     private static final Logger log = LoggerFactory.getLogger(ItemJobs.class);
 
     private final Scheduler scheduler;
+    private final TransactionTemplate transaction;
     private final Duration retryDelay;
 
-    ItemJobs(Scheduler scheduler, EvaluationProperties evaluation) {
+    ItemJobs(Scheduler scheduler, PlatformTransactionManager transactions, EvaluationProperties evaluation) {
         this.scheduler = scheduler;
+        this.transaction = new TransactionTemplate(transactions);
         this.retryDelay = evaluation.retryDelay();
+    }
+
+    /** A Quartz store operation. */
+    private interface StoreCall<T> {
+        T run() throws SchedulerException;
+    }
+
+    /** A {@link SchedulerException} carried out of a transaction (which it rolled back). */
+    private static final class StoreFailure extends RuntimeException {
+        StoreFailure(SchedulerException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SchedulerException getCause() {
+            return (SchedulerException) super.getCause();
+        }
+    }
+
+    /**
+     * Runs Quartz store operations in one Spring transaction. The clustered store (JobStoreCMT) holds
+     * its TRIGGER_ACCESS row lock to the end of the caller's transaction; outside one the lock ends
+     * with its statement, and two validators scheduling and firing one job at the same moment could
+     * each miss the other's execution and run the job twice at once.
+     */
+    private <T> T inTransaction(StoreCall<T> call) {
+        return transaction.execute(status -> {
+            try {
+                return call.run();
+            } catch (SchedulerException e) {
+                throw new StoreFailure(e);
+            }
+        });
     }
 
     static JobKey submissionKey(UUID submissionId) {
@@ -56,9 +93,9 @@ class ItemJobs {
 
     boolean exists(JobKey key) {
         try {
-            return scheduler.checkExists(key);
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("Quartz store unavailable", e);
+            return inTransaction(() -> scheduler.checkExists(key));
+        } catch (StoreFailure e) {
+            throw new IllegalStateException("Quartz store unavailable", e.getCause());
         }
     }
 
@@ -75,9 +112,9 @@ class ItemJobs {
     /** Fires an existing item job again at {@code at} (retry after a platform fault, or a wait). */
     void fireAgain(JobKey key, Instant at) {
         try {
-            scheduler.scheduleJob(trigger(key, at));
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("cannot reschedule " + key, e);
+            inTransaction(() -> scheduler.scheduleJob(trigger(key, at)));
+        } catch (StoreFailure e) {
+            throw new IllegalStateException("cannot reschedule " + key, e.getCause());
         }
     }
 
@@ -100,9 +137,9 @@ class ItemJobs {
     /** Called by an item job when its item reached a final state. */
     void done(JobKey key) {
         try {
-            scheduler.deleteJob(key);
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("cannot delete " + key, e);
+            inTransaction(() -> scheduler.deleteJob(key));
+        } catch (StoreFailure e) {
+            throw new IllegalStateException("cannot delete " + key, e.getCause());
         }
     }
 
@@ -110,21 +147,20 @@ class ItemJobs {
         JobDetail detail = JobBuilder.newJob(type).withIdentity(key).usingJobData(ID, id.toString())
                 .storeDurably().requestRecovery().build();
         try {
-            if (scheduler.checkExists(key)) {
-                if (scheduler.getTriggersOfJob(key).isEmpty()) {
+            inTransaction(() -> {
+                if (!scheduler.checkExists(key)) {
+                    scheduler.scheduleJob(detail, Set.of(trigger(key, at)), false);
+                } else if (scheduler.getTriggersOfJob(key).isEmpty()) {
                     // left without a trigger (its last execution threw): fire it again
                     scheduler.scheduleJob(trigger(key, at));
                 }
-                return;
+                return null;
+            });
+        } catch (StoreFailure e) {
+            // ObjectAlreadyExistsException, or the store's duplicate key: another instance scheduled it first
+            if (!(e.getCause() instanceof ObjectAlreadyExistsException) && !exists(key)) {
+                throw new IllegalStateException("cannot schedule " + key, e.getCause());
             }
-            scheduler.scheduleJob(detail, Set.of(trigger(key, at)), false);
-        } catch (ObjectAlreadyExistsException e) {
-            // another validator instance scheduled it first
-        } catch (SchedulerException e) {
-            if (!exists(key)) {
-                throw new IllegalStateException("cannot schedule " + key, e);
-            }
-            // another instance stored it at the same moment (the store reports its duplicate key)
         }
     }
 
