@@ -16,7 +16,8 @@ import org.apache.parquet.hadoop.util.HadoopCodecs;
  */
 final class GuardedCodecs implements CompressionCodecFactory {
 
-    private final CompressionCodecFactory delegate = HadoopCodecs.newFactory(0);
+    /** Hadoop's codecs, for anything but snappy; created on first use (loading them costs ~150 ms once). */
+    private CompressionCodecFactory delegate;
     private final String label;
     private final int maxPageBytes;
     private final AtomicLong budget;
@@ -35,7 +36,7 @@ final class GuardedCodecs implements CompressionCodecFactory {
     @Override
     public BytesInputDecompressor getDecompressor(CompressionCodecName codecName) {
         BytesInputDecompressor inner = codecName == CompressionCodecName.SNAPPY ? new Snappy()
-                : delegate.getDecompressor(codecName);
+                : hadoop().getDecompressor(codecName);
         return new BytesInputDecompressor() {
             @Override
             public BytesInput decompress(BytesInput bytes, int decompressedSize) throws IOException {
@@ -68,9 +69,18 @@ final class GuardedCodecs implements CompressionCodecFactory {
         }
     }
 
+    private synchronized CompressionCodecFactory hadoop() {
+        if (delegate == null) {
+            delegate = HadoopCodecs.newFactory(0);
+        }
+        return delegate;
+    }
+
     @Override
     public void release() {
-        delegate.release();
+        if (delegate != null) {
+            delegate.release();
+        }
     }
 
     /**
