@@ -116,7 +116,7 @@ public final class AddressSlot extends Converters.Slot {
             if (len < 0 || len > end - pos) {
                 throw new OutputRejectedException("a page is shorter than its " + count + " strings");
             }
-            checkLength(len);
+            Converters.checkLength(len, maxBytes);
             view.of(bytes, pos, len);
             offs[i] = pos;
             lens[i] = len;
@@ -152,7 +152,7 @@ public final class AddressSlot extends Converters.Slot {
     }
 
     private int id(Binary value) {
-        checkLength(value.length());
+        Converters.checkLength(value.length(), maxBytes);
         view.of(value);
         return table != null ? table.intern(view) : lookUp(view);
     }
@@ -169,12 +169,6 @@ public final class AddressSlot extends Converters.Slot {
         unknown++;
         if (unknownExamples.size() < 5) {
             unknownExamples.add(key.toString());
-        }
-    }
-
-    private void checkLength(int length) {
-        if (length > maxBytes) {
-            throw new OutputRejectedException("a string of " + length + " bytes is above the limit of " + maxBytes);
         }
     }
 

@@ -14,6 +14,13 @@ public final class Converters {
     private Converters() {
     }
 
+    /** Refuses a string value longer than {@code maxBytes} (every string column of an output has a cap). */
+    static void checkLength(int length, int maxBytes) {
+        if (length > maxBytes) {
+            throw new OutputRejectedException("a string of " + length + " bytes is above the limit of " + maxBytes);
+        }
+    }
+
     /** Reads a non-repeated column of {@code rows} rows; {@code nulls} receives the null rows. */
     public static void readFlat(ColumnReader reader, ColumnDescriptor column, Slot slot, int base, long rows) {
         int maxDef = column.getMaxDefinitionLevel();
@@ -152,10 +159,7 @@ public final class Converters {
 
         @Override
         public void addBinary(Binary value) {
-            if (value.length() > maxBytes) {
-                throw new OutputRejectedException("a string of " + value.length()
-                        + " bytes is above the limit of " + maxBytes);
-            }
+            checkLength(value.length(), maxBytes);
             target[row] = value.toStringUsingUTF8();
         }
 

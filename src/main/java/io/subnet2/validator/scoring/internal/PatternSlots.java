@@ -16,13 +16,6 @@ final class PatternSlots {
     private PatternSlots() {
     }
 
-    static void checkLength(Binary value, int maxBytes) {
-        if (value.length() > maxBytes) {
-            throw new OutputRejectedException("a string of " + value.length() + " bytes is above the limit of "
-                    + maxBytes);
-        }
-    }
-
     /** pattern_type to PatternType ordinal, -1 when unknown or null. */
     static final class TypeSlot extends Converters.Slot {
         final byte[] target;
@@ -35,7 +28,7 @@ final class PatternSlots {
         }
 
         private byte ordinal(Binary value) {
-            checkLength(value, maxBytes);
+            Converters.checkLength(value.length(), maxBytes);
             return (byte) PatternType.fromId(value.toStringUsingUTF8()).map(Enum::ordinal).orElse(-1).intValue();
         }
 
@@ -83,7 +76,7 @@ final class PatternSlots {
 
         @Override
         public void addBinary(Binary value) {
-            checkLength(value, maxBytes);
+            Converters.checkLength(value.length(), maxBytes);
             view.of(value);
             target[row] = table.intern(view);
         }
@@ -179,7 +172,7 @@ final class PatternSlots {
 
         @Override
         public void addBinary(Binary value) {
-            checkLength(value, maxBytes);
+            Converters.checkLength(value.length(), maxBytes);
             view.of(value);
             if (keyEnd + view.len > keyBytes.length) {
                 keyBytes = Arrays.copyOf(keyBytes, Math.max(keyBytes.length * 2, keyEnd + view.len));
