@@ -12,7 +12,8 @@ import org.apache.parquet.io.api.Binary;
 
 /**
  * Address strings to int ids, either interned into one reading thread's {@link ByteTable}
- * ({@link #building}) or looked up among a dataset's addresses ({@link #lookingUp}, -1 when absent).
+ * ({@link #building}) or looked up among a dataset's addresses ({@link #lookingUp}, -1 when absent,
+ * {@link #NULL_ID} for null).
  * A dictionary-encoded column is resolved once per dictionary entry, not once per row.
  */
 public final class AddressSlot extends Converters.Slot {
@@ -175,6 +176,9 @@ public final class AddressSlot extends Converters.Slot {
     @Override
     public void addNull() {
         nulls++;
-        target[row] = -1;
+        target[row] = NULL_ID;
     }
+
+    /** The id of a null value (an address not found is -1). */
+    public static final int NULL_ID = -2;
 }

@@ -58,7 +58,7 @@ public final class ReferenceData {
         // a few address ids per instance: a list each (a bit set per instance grows with the address count)
         Map<String, IntStream.Builder> byInstance = new HashMap<>();
         for (int r = 0; r < ids.length; r++) {
-            if (instanceOf[r] == null) {
+            if (instanceOf[r] == null || ids[r] == AddressSlot.NULL_ID) {
                 continue;
             }
             IntStream.Builder members = byInstance.computeIfAbsent(instanceOf[r], k -> IntStream.builder());
@@ -79,7 +79,7 @@ public final class ReferenceData {
 
     /**
      * Reads top-level columns of a small platform file as Strings, or, with an index, the first
-     * column as address ids into {@code addressIds[0]} (-1 for null or unknown); absent optional
+     * column as address ids into {@code addressIds[0]} (see {@link AddressSlot}); absent optional
      * columns are all null.
      */
     private static String[][] read(Path file, String label, TransferIndex index, int[][] addressIds,
