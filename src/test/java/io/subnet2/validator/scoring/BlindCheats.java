@@ -126,7 +126,8 @@ final class BlindCheats {
     private List<int[]> stars(boolean inward) {
         List<int[]> stars = new ArrayList<>();
         for (int a = 0; a < g.size(); a++) {
-            int[] leaves = Arrays.stream(inward ? g.in[a] : g.out[a]).filter(x -> x != a).toArray();
+            int center = a;
+            int[] leaves = Arrays.stream(inward ? g.in[a] : g.out[a]).filter(x -> x != center).toArray();
             if (leaves.length >= 3) {
                 int[] star = new int[1 + Math.min(leaves.length, MAX_SIZE - 1)];
                 star[0] = a;
