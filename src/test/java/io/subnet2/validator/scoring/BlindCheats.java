@@ -17,7 +17,7 @@ import io.subnet2.validator.scoring.ScoringFixtures.Pattern;
 final class BlindCheats {
 
     /** Enumerations (triangles, paths) stop here; far above what a run may report is pointless. */
-    static final int ENUMERATION_CAP = 400_000;
+    static final int ENUMERATION_CAP = 200_000;
     private static final int MAX_SIZE = 256;
 
     private final TransferGraph g;
