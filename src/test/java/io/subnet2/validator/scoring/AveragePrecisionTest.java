@@ -69,6 +69,16 @@ class AveragePrecisionTest {
         assertThat(score.counts().invalidByReason()).containsEntry("duplicate", 1).containsEntry("bad_confidence", 1);
         assertThat(score.counts().novelPatterns()).isEqualTo(1);
         assertThat(score.finalScore()).isCloseTo(0.5 * score.patternAccuracy() + 0.3 + 0.1, within(1e-12));
+
+        List<Pattern> six = file.subList(0, 6);
+        assertThat(score("worked-six", six, true, dataset).patternAccuracy())
+                .isCloseTo((1.0 / 2 + 2.0 / 3 + 3.0 / 5 + 4.0 / 6) / 8, within(1e-12));
+        List<Pattern> flat = new ArrayList<>();
+        for (Pattern p : six) {
+            flat.add(0, p.withConfidence(0.5));
+        }
+        assertThat(score("worked-flat", flat, true, dataset).patternAccuracy())
+                .isCloseTo((1.0 / 3 + 2.0 / 4 + 3.0 / 5 + 4.0 / 6) / 8, within(1e-12));
     }
 
     @Test
