@@ -27,6 +27,8 @@ class ScoreCommandTest {
         int code = new ScoreCommand().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("pattern_accuracy (average precision) ")
+                .contains(", recall ").contains(", precision ");
         return out.toString(StandardCharsets.UTF_8);
     }
 
