@@ -120,6 +120,11 @@ class GeneratedRedTeamTest {
     private static void assertAtMostATenth(Map<String, RunScore> cheats) {
         List<String> over = new ArrayList<>();
         cheats.forEach((name, s) -> {
+            if (s.minerFault()) {
+                // e.g. 100 copies of a large output are over limits.max-patterns: refused outright
+                assertThat(s.finalScore()).as(name).isZero();
+                return;
+            }
             assertThat(s.dataCorrect()).as(name + ": " + s.error()).isTrue();
             if (s.patternAccuracy() > 0.10) {
                 over.add(name + " AP " + s.patternAccuracy());
