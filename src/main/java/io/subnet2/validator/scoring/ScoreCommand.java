@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code score --input DIR --ground-truth FILE --output DIR [--features-seconds S --patterns-seconds S
  * --baseline-features-seconds S --baseline-patterns-seconds S] [--config scoring.json] [--index-dir DIR]}:
- * scores one analyzer output against a dataset and prints one JSON object (the {@link RunScore}).
+ * scores one analyzer output against a dataset and prints one JSON object (the {@link RunScore}: v2's
+ * patternAccuracy = average precision, recall, precision, recallByType, ...), and a summary line on stderr.
  * With {@code --index-dir} the dataset's index is stored in DIR and reused by later calls. No Spring,
  * no database. Exit 0 when scored (a miner fault is a score), 2 on bad usage or an unreadable dataset.
  */
@@ -61,7 +62,9 @@ public final class ScoreCommand implements CliCommand {
                             props), output, miner, baseline)
                     : RunScorer.score(new RunScoreRequest(input, groundTruth, output, miner, baseline, props));
             out.println(JSON.writeValueAsString(score));
-            err.printf("scored in %.2f s%n", (System.nanoTime() - start) / 1e9);
+            err.printf("scored in %.2f s: pattern_accuracy (average precision) %.4f, recall %.4f, precision %.4f,"
+                    + " final %.4f%n", (System.nanoTime() - start) / 1e9, score.patternAccuracy(), score.recall(),
+                    score.precision(), score.finalScore());
             return 0;
         } catch (DatasetUnreadableException | IOException | IllegalArgumentException e) {
             err.println("score: " + e.getMessage());

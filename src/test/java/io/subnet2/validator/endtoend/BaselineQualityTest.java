@@ -34,7 +34,7 @@ import io.subnet2.validator.testsupport.DockerTestSupport;
 /**
  * The baseline analyzer end to end at the default dataset size: generated data, its image in the
  * hardened sandbox, the project's scorer. It must meet the quality bar (issue 6), and every red-team
- * output derived from its output must score at least 0.10 below it (scoring.md §8).
+ * output derived from its output must end at AP <= 0.10 and below it (scoring.md §8, integrity.md).
  */
 class BaselineQualityTest {
 
@@ -84,12 +84,15 @@ class BaselineQualityTest {
         ScoringDataset scoring = ScoringDataset.load(dataset.input(), dataset.groundTruth(), ScoringProperties.defaults());
         RunScore score = RunScorer.score(scoring, honest, PhaseTimes.of(features.wallSeconds(), patterns.wallSeconds()),
                 PhaseTimes.unknown());
-        System.out.printf("baseline at %d transfers: features %.2f s, patterns %.2f s, recall %.4f, precision %.4f,"
-                + " final %.4f, %s%n", DatasetProperties.DEFAULT_TRANSFERS, features.wallSeconds(),
-                patterns.wallSeconds(), score.recall(), score.precision(), score.finalScore(), score.counts());
+        System.out.printf("baseline at %d transfers: features %.2f s, patterns %.2f s, AP %.4f, recall %.4f,"
+                + " precision %.4f, final %.4f, %s%n", DatasetProperties.DEFAULT_TRANSFERS, features.wallSeconds(),
+                patterns.wallSeconds(), score.patternAccuracy(), score.recall(), score.precision(), score.finalScore(),
+                score.counts());
         assertThat(score.dataCorrect()).as(score.error()).isTrue();
         assertThat(score.recall()).isGreaterThanOrEqualTo(0.80);
-        assertThat(score.precision()).isGreaterThanOrEqualTo(0.95);
+        // v1's bar on valid patterns; scoring v2's precision is hits / reported (issue 11 item 6 sets the v2 bar)
+        assertThat((double) score.counts().patternsValid() / score.counts().patternsReported())
+                .isGreaterThanOrEqualTo(0.95);
     }
 
     @Test
@@ -100,9 +103,14 @@ class BaselineQualityTest {
         assertThat(cheats).hasSize(RedTeamOutputs.NAMES.size());
         for (Map.Entry<String, Path> cheat : cheats.entrySet()) {
             RunScore score = RunScorer.score(scoring, cheat.getValue(), PhaseTimes.unknown(), PhaseTimes.unknown());
-            System.out.printf("red team %-40s final %.4f (baseline %.4f)%n", cheat.getKey(), score.finalScore(),
-                    honestScore);
-            assertThat(score.finalScore()).as(cheat.getKey()).isLessThanOrEqualTo(honestScore - 0.10);
+            System.out.printf("red team %-40s AP %.4f final %.4f (baseline %.4f)%n", cheat.getKey(),
+                    score.patternAccuracy(), score.finalScore(), honestScore);
+            // scoring v2 (integrity.md): a cheat ends at AP <= 0.10; "a quarter below the baseline" waits for
+            // the re-tuned baseline (GeneratedRedTeamTest.everyCheatScoresAQuarterBelowTheBaseline)
+            if (score.dataCorrect()) {
+                assertThat(score.patternAccuracy()).as(cheat.getKey()).isLessThanOrEqualTo(0.10);
+            }
+            assertThat(score.finalScore()).as(cheat.getKey()).isLessThan(honestScore);
         }
     }
 }

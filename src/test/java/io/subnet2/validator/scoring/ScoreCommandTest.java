@@ -27,6 +27,8 @@ class ScoreCommandTest {
         int code = new ScoreCommand().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("pattern_accuracy (average precision) ")
+                .contains(", recall ").contains(", precision ");
         return out.toString(StandardCharsets.UTF_8);
     }
 
@@ -52,6 +54,11 @@ class ScoreCommandTest {
         assertThat(json.get("dataCorrect").asBoolean()).isTrue();
         assertThat(json.get("recall").asDouble()).isEqualTo(1.0);
         assertThat(json.get("precision").asDouble()).isEqualTo(1.0);
+        assertThat(json.get("patternAccuracy").asDouble()).isEqualTo(1.0);
+        assertThat(json.get("recallByType").get("cycle").get("counted").asInt()).isEqualTo(1);
+        assertThat(json.get("recallByType").get("temporal_burst").get("recall").asDouble()).isEqualTo(1.0);
+        assertThat(json.get("counts").get("invalidByReason").has("too_many_addresses")).isTrue();
+        assertThat(json.get("counts").get("invalidByReason").has("bad_confidence")).isTrue();
         assertThat(json.get("performancePatterns").asDouble()).isEqualTo(1.0 / 3);
         assertThat(json.get("executionTimeSeconds").asDouble()).isEqualTo(12.0);
         assertThat(json.get("counts").get("patternsReported").asInt()).isEqualTo(8);
