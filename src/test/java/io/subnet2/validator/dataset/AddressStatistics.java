@@ -147,6 +147,7 @@ final class AddressStatistics {
         put("lexical_rank", a -> lexical.get(addresses.get(a)));
         put("v1_unmixed_id", a -> V1Ids.unmix(addresses.get(a)) ^ busiestMix);
         put("round_usd_share", a -> share(a, activity.get(a).round));
+        put("round_usd_transfers", a -> activity.get(a).round);
         put("component_size", a -> component[a]);
         put("has_label", a -> labelled.contains(addresses.get(a)) ? 1 : 0);
         put("native_asset_share", a -> share(a, activity.get(a).nativeAsset));

@@ -21,10 +21,18 @@ import org.junit.jupiter.api.Test;
  */
 class LeakAuditTest {
 
-    /** Bound for statistics that only generation artefacts could make informative. */
-    static final double ARTEFACT_BOUND = 0.65;
-    /** Bound for statistics a pattern's own rule or shape defines. */
-    static final double PATTERN_BOUND = 0.80;
+    /**
+     * Bound for statistics that only generation artefacts could make informative. With about 2,000
+     * instance and 8,000 other addresses the AUC's standard error is about 0.007, so 0.60 is more
+     * than ten of them above chance: only a real leak crosses it (v1's artefacts scored 0.64-1.00).
+     */
+    static final double ARTEFACT_BOUND = 0.60;
+    /**
+     * Bound for statistics a pattern's own rule or shape defines: the pattern is only part of a
+     * member's activity (its host's background is the rest), so even these stay well short of a
+     * classifier; v1 scored 0.66-0.96 on them.
+     */
+    static final double PATTERN_BOUND = 0.70;
     /** Statistics that a pattern itself defines, with the pattern. */
     static final Map<String, String> PATTERN_DEFINED = Map.of(
             "degree_in", "motif_fanin centre (5-15 senders), smurfing collectors",
