@@ -2,6 +2,7 @@ package io.subnet2.validator.jobs;
 
 import org.springframework.stereotype.Component;
 
+import io.subnet2.validator.chain.ChainProperties;
 import io.subnet2.validator.dataset.DatasetProperties;
 import io.subnet2.validator.sandbox.SandboxLimits;
 import io.subnet2.validator.sandbox.SandboxProperties;
@@ -25,8 +26,9 @@ public class TournamentSettings {
     private final SandboxLimits limits;
     private final DatasetProperties dataset;
 
-    TournamentSettings(ScoringProperties scoring, SandboxProperties sandbox, DatasetProperties dataset) {
-        this.scoring = scoring;
+    TournamentSettings(ScoringProperties scoring, SandboxProperties sandbox, DatasetProperties dataset,
+            ChainProperties chain) {
+        this.scoring = scoring.forChainMode(chain.mode());
         this.limits = sandbox.limits();
         this.dataset = dataset;
     }

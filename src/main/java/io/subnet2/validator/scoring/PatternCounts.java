@@ -2,7 +2,10 @@ package io.subnet2.validator.scoring;
 
 import java.util.Map;
 
-/** What the pattern components were computed from; invalid patterns by reason id (sorted). */
+/**
+ * What the pattern components were computed from; invalid patterns by reason id (sorted). Every
+ * found instance is one hit of the ranking walk, so hits = {@code instancesFound}.
+ */
 public record PatternCounts(int patternsReported, int patternsValid, Map<String, Integer> invalidByReason,
                             int instancesCounted, int instancesFound, int novelPatterns) {
 

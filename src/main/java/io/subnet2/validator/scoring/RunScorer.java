@@ -80,7 +80,7 @@ public final class RunScorer {
         double perfPatterns = performance(miner.patternsSeconds(), baseline.patternsSeconds(),
                 miner.patternsTimedOut(), baseline.patternsTimedOut());
         double performance = 0.5 * perfFeatures + 0.5 * perfPatterns;
-        double accuracy = outcome.recall() * outcome.precision();
+        double accuracy = outcome.averagePrecision();
         ScoringProperties.RunWeights w = props.run();
         double finalScore = gate.correct()
                 ? w.accuracy() * accuracy + w.correctness() * 1.0 + w.performance() * performance
@@ -89,7 +89,7 @@ public final class RunScorer {
         PatternCounts counts = new PatternCounts(outcome.reported(), outcome.valid(), outcome.invalidByReason(),
                 outcome.instancesCounted(), outcome.instancesFound(), outcome.novelPatterns());
         return new RunScore(gate.correct(), accuracy, outcome.recall(), outcome.precision(), outcome.novelty(),
-                performance, perfFeatures, perfPatterns, executionTime, finalScore, counts, false, gate.error());
+                outcome.recallByType(), performance, perfFeatures, perfPatterns, executionTime, finalScore, counts, false, gate.error());
     }
 
     /** The gate's result, or its failure rethrown as it was thrown. */

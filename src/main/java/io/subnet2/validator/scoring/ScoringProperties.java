@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.subnet2.validator.dataset.PatternType;
+
 /**
  * Every constant of scoring.md, under {@code validator.scoring.*}. A tournament stores a snapshot of
  * it ({@link #toJson()} / {@link #fromJson(String)}) so a running tournament is never re-scored with
@@ -47,6 +49,23 @@ public record ScoringProperties(
         return new ScoringProperties(null, null, null, null, null, null, null);
     }
 
+    /** Chain mode whose default burn uid is {@value #CHAIN_BURN_UID} (integrity.md "Weights"). */
+    public static final String BITTENSOR_MODE = "bittensor";
+    /** The subnet owner's uid by convention. */
+    public static final int CHAIN_BURN_UID = 0;
+
+    /**
+     * These constants as used under {@code validator.chain.mode}: in bittensor mode a missing burn
+     * uid is {@value #CHAIN_BURN_UID}, so weight nobody earned goes to the owner instead of nowhere.
+     */
+    public ScoringProperties forChainMode(String chainMode) {
+        if (!BITTENSOR_MODE.equals(chainMode) || weights.burnUid() != null) {
+            return this;
+        }
+        return new ScoringProperties(gate, rules, run, limits,
+                new Weights(weights.policy(), weights.decay(), CHAIN_BURN_UID), beatMargin, readThreads);
+    }
+
     public String toJson() {
         return JSON.writeValueAsString(this);
     }
@@ -74,7 +93,7 @@ public record ScoringProperties(
             @Min(1) Integer motifMinLeaves,
             @Min(2) Integer smurfingMinMembers,
             @Min(2) Integer proximityMinAddresses,
-            @Min(2) Integer proximityMaxAddresses,
+            @Valid MaxAddresses maxAddresses,
             @Min(1) Integer burstMinAddresses,
             @Positive Long burstWindowSeconds,
             @Min(1) Integer burstMinTransfers,
@@ -86,6 +105,7 @@ public record ScoringProperties(
             String flaggedAddressType,
             String flaggedRiskLevel,
             @DecimalMin("0") @DecimalMax("1") Double recallCoverage,
+            @DecimalMin("0") @DecimalMax("1") Double matchPurity,
             @DecimalMin("0") @DecimalMax("1") Double noveltyCapFraction) {
         public Rules {
             cycleMinAddresses = or(cycleMinAddresses, 2);
@@ -93,7 +113,7 @@ public record ScoringProperties(
             motifMinLeaves = or(motifMinLeaves, 3);
             smurfingMinMembers = or(smurfingMinMembers, 3);
             proximityMinAddresses = or(proximityMinAddresses, 2);
-            proximityMaxAddresses = or(proximityMaxAddresses, 7);
+            maxAddresses = maxAddresses == null ? MaxAddresses.defaults() : maxAddresses;
             burstMinAddresses = or(burstMinAddresses, 2);
             burstWindowSeconds = burstWindowSeconds == null ? 3600L : burstWindowSeconds;
             burstMinTransfers = or(burstMinTransfers, 10);
@@ -106,12 +126,55 @@ public record ScoringProperties(
             flaggedAddressType = flaggedAddressType == null ? "flagged" : flaggedAddressType;
             flaggedRiskLevel = flaggedRiskLevel == null ? "critical" : flaggedRiskLevel;
             recallCoverage = recallCoverage == null ? 0.5 : recallCoverage;
+            matchPurity = matchPurity == null ? 0.5 : matchPurity;
             noveltyCapFraction = noveltyCapFraction == null ? 0.5 : noveltyCapFraction;
         }
 
         public static Rules defaults() {
             return new Rules(null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null);
+                    null, null, null, null, null, null, null);
+        }
+    }
+
+    /**
+     * Largest pattern per type (integrity.md "Size bounds"); a longer one is invalid
+     * ({@code too_many_addresses}). Bound as {@code max-addresses.proximity_risk} or {@code proximity-risk}.
+     */
+    public record MaxAddresses(
+            @Min(1) Integer cycle,
+            @Min(1) Integer layeringPath,
+            @Min(1) Integer smurfingNetwork,
+            @Min(1) Integer proximityRisk,
+            @Min(1) Integer motifFanin,
+            @Min(1) Integer motifFanout,
+            @Min(1) Integer temporalBurst,
+            @Min(1) Integer thresholdEvasion) {
+        public MaxAddresses {
+            cycle = or(cycle, 256);
+            layeringPath = or(layeringPath, 256);
+            smurfingNetwork = or(smurfingNetwork, 256);
+            proximityRisk = or(proximityRisk, 7);
+            motifFanin = or(motifFanin, 256);
+            motifFanout = or(motifFanout, 256);
+            temporalBurst = or(temporalBurst, 256);
+            thresholdEvasion = or(thresholdEvasion, 256);
+        }
+
+        public static MaxAddresses defaults() {
+            return new MaxAddresses(null, null, null, null, null, null, null, null);
+        }
+
+        public int of(PatternType type) {
+            return switch (type) {
+                case CYCLE -> cycle;
+                case LAYERING_PATH -> layeringPath;
+                case SMURFING_NETWORK -> smurfingNetwork;
+                case PROXIMITY_RISK -> proximityRisk;
+                case MOTIF_FANIN -> motifFanin;
+                case MOTIF_FANOUT -> motifFanout;
+                case TEMPORAL_BURST -> temporalBurst;
+                case THRESHOLD_EVASION -> thresholdEvasion;
+            };
         }
     }
 
@@ -162,7 +225,7 @@ public record ScoringProperties(
     }
 
     /** Weight vector policy (scoring.md §7). */
-    public record Weights(Policy policy, @DecimalMin("0") @DecimalMax("1") Double decay, Integer burnUid) {
+    public record Weights(Policy policy, @DecimalMin("0") @DecimalMax("1") Double decay, @Min(0) Integer burnUid) {
         public Weights {
             policy = policy == null ? Policy.PROPORTIONAL : policy;
             decay = decay == null ? 0.5 : decay;

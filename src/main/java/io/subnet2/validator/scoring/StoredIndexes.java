@@ -30,7 +30,7 @@ import io.subnet2.validator.scoring.internal.IndexedDataset;
 final class StoredIndexes {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoredIndexes.class);
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2; // 2: instances carry their pattern_type
 
     private StoredIndexes() {
     }

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.hibernate.annotations.ColumnTransformer;
+
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -31,8 +34,12 @@ public class EvaluationRun {
     private Double patternTimeSeconds;
     private Integer exitCode;
     private Boolean dataCorrectness;
+    private Double patternAccuracy;
     private Double patternRecall;
     private Double patternPrecision;
+    @Column(columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    private String recallByType;
     private Double noveltyScore;
     private Double performanceScore;
     private Double finalScore;
@@ -70,8 +77,12 @@ public class EvaluationRun {
     public Double getPatternTimeSeconds() { return patternTimeSeconds; }
     public Integer getExitCode() { return exitCode; }
     public Boolean getDataCorrectness() { return dataCorrectness; }
+    /** Average precision over the confidence ranking (scoring v2); null for runs scored before it. */
+    public Double getPatternAccuracy() { return patternAccuracy; }
     public Double getPatternRecall() { return patternRecall; }
     public Double getPatternPrecision() { return patternPrecision; }
+    /** Recall per ground-truth pattern_type, JSON: {"type": {"counted", "found", "recall"}}. */
+    public String getRecallByType() { return recallByType; }
     public Double getNoveltyScore() { return noveltyScore; }
     public Double getPerformanceScore() { return performanceScore; }
     public Double getFinalScore() { return finalScore; }
@@ -108,6 +119,8 @@ public class EvaluationRun {
         patternTimeSeconds = outcome.patternTimeSeconds();
         exitCode = outcome.exitCode();
         dataCorrectness = outcome.dataCorrectness();
+        patternAccuracy = outcome.patternAccuracy();
+        recallByType = outcome.recallByType();
         patternRecall = outcome.patternRecall();
         patternPrecision = outcome.patternPrecision();
         noveltyScore = outcome.noveltyScore();

@@ -3,6 +3,7 @@ package io.subnet2.validator.tournament;
 /**
  * Terminal write of a run: its status and every score component. A miner-fault run carries zeros
  * (scoring.md §5); nulls mean "not measured" (for example a phase that never started).
+ * {@code recallByType} is JSON (the evaluation_runs.recall_by_type column).
  */
 public record RunOutcome(
         RunStatus status,
@@ -11,8 +12,10 @@ public record RunOutcome(
         Double featureTimeSeconds,
         Double patternTimeSeconds,
         Boolean dataCorrectness,
+        Double patternAccuracy,
         Double patternRecall,
         Double patternPrecision,
+        String recallByType,
         Double noveltyScore,
         Double performanceScore,
         Double finalScore,
@@ -42,6 +45,6 @@ public record RunOutcome(
     public static RunOutcome minerFault(RunStatus status, Integer exitCode, Double featureSeconds,
             Double patternSeconds, String logExcerpt, String error) {
         return new RunOutcome(status, FailureKind.MINER, exitCode, featureSeconds, patternSeconds, false, 0.0, 0.0,
-                0.0, 0.0, 0.0, 0, 0, null, 0, logExcerpt, error);
+                0.0, null, 0.0, 0.0, 0.0, 0, 0, null, 0, logExcerpt, error);
     }
 }

@@ -1,6 +1,7 @@
 package io.subnet2.validator.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,6 +26,10 @@ class CompatLayoutTest {
             "path_addresses:list");
 
     private static Schema family(boolean withType) {
+        return family(withType, false);
+    }
+
+    private static Schema family(boolean withType, boolean withConfidence) {
         List<Schema.Field> fields = new java.util.ArrayList<>();
         fields.add(new Schema.Field("pattern_id", Schema.create(Schema.Type.STRING)));
         if (withType) {
@@ -32,11 +37,20 @@ class CompatLayoutTest {
         }
         fields.add(new Schema.Field("addresses_involved", Schema.createArray(Schema.create(Schema.Type.STRING))));
         fields.add(new Schema.Field("evidence", EVIDENCE));
+        if (withConfidence) {
+            fields.add(new Schema.Field("confidence_score", Schema.create(Schema.Type.DOUBLE)));
+        }
         return Schema.createRecord("family", null, null, false, fields);
     }
 
     private static void write(Path file, boolean withType, String[][] rows) throws IOException {
-        Schema schema = family(withType);
+        write(file, withType, rows, null);
+    }
+
+    /** Rows of {id, type, addresses_involved, cycle path, path}; {@code confidence} per row, or no such column. */
+    private static void write(Path file, boolean withType, String[][] rows, double[] confidence) throws IOException {
+        Schema schema = family(withType, confidence != null);
+        int index = 0;
         try (ParquetWriter<GenericRecord> writer = ScoringFixtures.writer(file, schema)) {
             for (String[] row : rows) {
                 GenericRecord r = new GenericData.Record(schema);
@@ -49,6 +63,9 @@ class CompatLayoutTest {
                 evidence.put("cycle_addresses", row[3].isEmpty() ? List.of() : List.of(row[3].split(",")));
                 evidence.put("path_addresses", row[4].isEmpty() ? List.of() : List.of(row[4].split(",")));
                 r.put("evidence", evidence);
+                if (confidence != null) {
+                    r.put("confidence_score", confidence[index++]);
+                }
                 writer.write(r);
             }
         }
@@ -56,12 +73,40 @@ class CompatLayoutTest {
 
     @Test
     void readsFamilyFilesUsingTheOrderedEvidencePath() throws IOException {
+        RunScore score = scoreFamilies(out -> write(out.resolve("patterns_cycle.parquet"), false, new String[][] {
+            {"c1", "", "A1,A2,A3", "A2,A3,A1", ""}}));
+        assertThat(score.counts().patternsReported()).isEqualTo(6);
+        assertThat(score.counts().patternsValid()).isEqualTo(5);
+        // l2 has the same type and address set as l1
+        assertThat(score.counts().invalidByReason()).containsEntry("duplicate", 1);
+        assertThat(score.counts().instancesFound()).isEqualTo(5);
+        // no confidence anywhere: one group, the duplicate's miss before the five hits
+        assertThat(score.patternAccuracy()).isCloseTo((1.0 / 2 + 2.0 / 3 + 3.0 / 4 + 4.0 / 5 + 5.0 / 6) / 8,
+                within(1e-12));
+    }
+
+    @Test
+    void rankingUsesConfidenceScoreWhereAFamilyFileHasIt() throws IOException {
+        RunScore score = scoreFamilies(out -> write(out.resolve("patterns_cycle.parquet"), false, new String[][] {
+            {"c1", "", "A1,A2,A3", "A2,A3,A1", ""},
+            {"novel", "", "Y1,Y2", "Y1,Y2", ""}}, new double[] {0.2, 0.9}));
+        assertThat(score.counts().patternsReported()).isEqualTo(7);
+        assertThat(score.counts().instancesFound()).isEqualTo(5);
+        // novel (0.9) miss | c1 (0.2) hit | the other files, confidence 0: l2's miss, then four hits
+        assertThat(score.patternAccuracy()).isCloseTo((1.0 / 2 + 2.0 / 4 + 3.0 / 5 + 4.0 / 6 + 5.0 / 7) / 8,
+                within(1e-12));
+    }
+
+    private interface CycleFile {
+        void write(Path out) throws IOException;
+    }
+
+    private RunScore scoreFamilies(CycleFile cycles) throws IOException {
         SmallDataset small = new SmallDataset();
         DatasetLayout layout = small.write(dir.resolve("dataset"));
         Path out = dir.resolve("out");
         ScoringFixtures.writeFeatures(out.resolve("features.parquet"), ScoringFixtures.honestFeatures(small.transfers));
-        write(out.resolve("patterns_cycle.parquet"), false, new String[][] {
-            {"c1", "", "A1,A2,A3", "A2,A3,A1", ""}});
+        cycles.write(out);
         write(out.resolve("patterns_layering.parquet"), true, new String[][] {
             {"l1", "layering_path", "L4,L3,L2,L1", "", "L1,L2,L3,L4"},
             {"l2", "layering_path", "L4,L3,L2,L1", "", ""}});
@@ -73,10 +118,6 @@ class CompatLayoutTest {
         ScoringDataset dataset = ScoringDataset.load(layout.input(), layout.groundTruth(), ScoringProperties.defaults());
         RunScore score = RunScorer.score(dataset, out, PhaseTimes.unknown(), PhaseTimes.unknown());
         assertThat(score.minerFault()).as(score.error()).isFalse();
-        assertThat(score.counts().patternsReported()).isEqualTo(6);
-        assertThat(score.counts().patternsValid()).isEqualTo(5);
-        // l2 has the same type and address set as l1
-        assertThat(score.counts().invalidByReason()).containsEntry("duplicate", 1);
-        assertThat(score.counts().instancesFound()).isEqualTo(5);
+        return score;
     }
 }

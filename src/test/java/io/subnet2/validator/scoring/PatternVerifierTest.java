@@ -95,8 +95,9 @@ class PatternVerifierTest {
         assertThat(check(PatternType.PROXIMITY_RISK, "F")).isEqualTo(InvalidReason.TOO_FEW_ADDRESSES);
         assertThat(check(PatternType.PROXIMITY_RISK, "F", "P2", "P1")).isEqualTo(InvalidReason.NOT_FLAGGED);
         assertThat(check(PatternType.PROXIMITY_RISK, "P1", "F")).isEqualTo(InvalidReason.MISSING_EDGE);
+        // the size bound (max-addresses.proximity_risk = 7) is checked before any edge
         assertThat(check(PatternType.PROXIMITY_RISK, "Z1", "A1", "A2", "A3", "L1", "L2", "L3", "F"))
-                .isEqualTo(InvalidReason.RULE_NOT_MET);
+                .isEqualTo(InvalidReason.TOO_MANY_ADDRESSES);
     }
 
     @Test

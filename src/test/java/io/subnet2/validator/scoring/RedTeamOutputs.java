@@ -29,9 +29,11 @@ import io.subnet2.validator.dataset.PatternType;
 import io.subnet2.validator.scoring.ScoringFixtures.Pattern;
 
 /**
- * The red-team outputs of scoring.md §8, derived from an honest output folder (features.parquet +
- * patterns.parquet) and the dataset it was computed on. Each must score at least 0.10 below the
- * honest output. Reusable on a generated dataset with the baseline analyzer's output.
+ * The red-team outputs of scoring.md §8 (the "v1 suite" of integrity.md), derived from an honest
+ * output folder (features.parquet + patterns.parquet) and the dataset it was computed on. Copies of
+ * honest patterns keep their confidence; junk claims confidence 1 (the top of the contract's range:
+ * ranked last, junk could not lower average precision, see {@link #honestPlusJunkRankedLast}).
+ * Reusable on a generated dataset with the baseline analyzer's output.
  */
 public final class RedTeamOutputs {
 
@@ -83,7 +85,7 @@ public final class RedTeamOutputs {
         List<Pattern> duplicated = new ArrayList<>();
         for (int copy = 0; copy < 100; copy++) {
             for (Pattern p : honestPatterns) {
-                duplicated.add(new Pattern(p.id() + "-copy" + copy, p.type(), p.addresses()));
+                duplicated.add(new Pattern(p.id() + "-copy" + copy, p.type(), p.addresses(), p.confidence()));
             }
         }
         outputs.put(NAMES.get(3), write(work.resolve(NAMES.get(3)), honest, duplicated));
@@ -118,7 +120,7 @@ public final class RedTeamOutputs {
             for (int k = 0; k < size; k++) {
                 list.add(addresses.get(random.nextInt(addresses.size())));
             }
-            junk.add(new Pattern("junk-" + i, TYPES[random.nextInt(TYPES.length)], list));
+            junk.add(new Pattern("junk-" + i, TYPES[random.nextInt(TYPES.length)], list, 1.0));
         }
         return junk;
     }
@@ -141,7 +143,37 @@ public final class RedTeamOutputs {
                 : conversion.toBytes(inflated, schema, decimal);
     }
 
-    private static Path write(Path out, Path honest, List<Pattern> patterns) throws IOException {
+    /** The honest patterns plus 10× junk at confidence 0, below every honest one (not a cheat: it gains nothing). */
+    public static Path honestPlusJunkRankedLast(Path honest, DatasetLayout dataset, Path out, long seed)
+            throws IOException {
+        List<String> addresses = new ArrayList<>(new TreeSet<>(addressesOf(dataset)));
+        List<Pattern> patterns = new ArrayList<>(readPatterns(honest.resolve("patterns.parquet")));
+        for (Pattern p : junk(new Random(seed), addresses, 10 * patterns.size())) {
+            patterns.add(p.withConfidence(0.0));
+        }
+        return write(out, honest, patterns);
+    }
+
+    /** The honest patterns with every confidence replaced by {@code constant}. */
+    public static Path honestWithConstantConfidence(Path honest, Path out, double constant) throws IOException {
+        List<Pattern> patterns = new ArrayList<>();
+        for (Pattern p : readPatterns(honest.resolve("patterns.parquet"))) {
+            patterns.add(p.withConfidence(constant));
+        }
+        return write(out, honest, patterns);
+    }
+
+    private static Set<String> addressesOf(DatasetLayout dataset) throws IOException {
+        Set<String> addresses = new TreeSet<>();
+        for (GenericRecord t : read(dataset.transfers())) {
+            addresses.add(t.get("from_address").toString());
+            addresses.add(t.get("to_address").toString());
+        }
+        return addresses;
+    }
+
+    /** An output folder: the honest features and {@code patterns}. */
+    static Path write(Path out, Path honest, List<Pattern> patterns) throws IOException {
         Files.createDirectories(out);
         Files.copy(honest.resolve("features.parquet"), out.resolve("features.parquet"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -160,15 +192,16 @@ public final class RedTeamOutputs {
         return records;
     }
 
-    private static List<Pattern> readPatterns(Path file) throws IOException {
+    static List<Pattern> readPatterns(Path file) throws IOException {
         List<Pattern> patterns = new ArrayList<>();
         for (GenericRecord r : read(file)) {
             List<String> addresses = new ArrayList<>();
             for (Object a : (List<?>) r.get("addresses")) {
                 addresses.add(a instanceof GenericRecord element ? element.get(0).toString() : a.toString());
             }
+            Object confidence = r.getSchema().getField("confidence") == null ? null : r.get("confidence");
             patterns.add(new Pattern(String.valueOf(r.get("pattern_id")), String.valueOf(r.get("pattern_type")),
-                    addresses));
+                    addresses, confidence == null ? null : ((Number) confidence).doubleValue()));
         }
         return patterns;
     }

@@ -16,7 +16,7 @@ import io.subnet2.validator.dataset.DatasetLayout;
 import io.subnet2.validator.scoring.ScoringFixtures.Feature;
 import io.subnet2.validator.scoring.ScoringFixtures.Pattern;
 
-/** Recall, precision, novelty, performance and the run score on the hand-built dataset. */
+/** Recall, precision, average precision, novelty, performance and the run score on the hand-built dataset. */
 class RunScorerTest {
 
     @TempDir
@@ -59,7 +59,7 @@ class RunScorerTest {
     }
 
     @Test
-    void recallCountsInstancesCoveredByHalfTheirAddresses() throws IOException {
+    void anInstanceIsFoundByAPatternCoveringHalfOfIt() throws IOException {
         List<Pattern> patterns = new ArrayList<>();
         patterns.add(small.honest.get("cycle-1"));
         patterns.add(small.honest.get("fanin-1"));
@@ -72,8 +72,12 @@ class RunScorerTest {
         assertThat(score.counts().patternsValid()).isEqualTo(4);
         assertThat(score.counts().instancesFound()).isEqualTo(3);
         assertThat(score.recall()).isEqualTo(3.0 / 8);
-        assertThat(score.precision()).isEqualTo(1.0);
-        assertThat(score.patternAccuracy()).isEqualTo(3.0 / 8);
+        assertThat(score.precision()).isEqualTo(3.0 / 4);
+        // one confidence: the burst miss counts before the three hits
+        assertThat(score.patternAccuracy()).isCloseTo((1.0 / 2 + 2.0 / 3 + 3.0 / 4) / 8, within(1e-12));
+        assertThat(score.recallByType()).containsEntry("cycle", new TypeRecall(1, 1, 1.0))
+                .containsEntry("temporal_burst", new TypeRecall(1, 0, 0.0))
+                .containsEntry("threshold_evasion", new TypeRecall(1, 1, 1.0)).hasSize(8);
     }
 
     @Test
@@ -91,17 +95,23 @@ class RunScorerTest {
                 .containsEntry("duplicate", 2).containsEntry("missing_edge", 1).containsEntry("unknown_type", 1);
         assertThat(score.precision()).isEqualTo(8.0 / 12);
         assertThat(score.recall()).isEqualTo(1.0);
+        double ap = 0;
+        for (int k = 1; k <= 8; k++) {
+            ap += k / (4.0 + k);
+        }
+        assertThat(score.patternAccuracy()).isCloseTo(ap / 8, within(1e-12));
     }
 
     @Test
     void noveltyCountsValidPatternsOutsideTheGroundTruthUpToTheCap() throws IOException {
         List<Pattern> patterns = new ArrayList<>(small.honest.values());
-        patterns.add(new Pattern("novel", "cycle", List.of("Y1", "Y2")));
+        patterns.add(new Pattern("novel", "cycle", List.of("Y1", "Y2"), 0.1));
         RunScore score = RunScorer.score(dataset, output("novelty", patterns), PhaseTimes.unknown(),
                 PhaseTimes.unknown());
         assertThat(score.counts().novelPatterns()).isEqualTo(1);
         assertThat(score.novelty()).isEqualTo(1 / 4.0);
-        // novelty weighs 0 by default
+        // novelty weighs 0 by default, and the novel pattern ranks below every hit
+        assertThat(score.patternAccuracy()).isEqualTo(1.0);
         assertThat(score.finalScore()).isCloseTo(0.9, within(1e-12));
     }
 

@@ -52,6 +52,11 @@ class ScoreCommandTest {
         assertThat(json.get("dataCorrect").asBoolean()).isTrue();
         assertThat(json.get("recall").asDouble()).isEqualTo(1.0);
         assertThat(json.get("precision").asDouble()).isEqualTo(1.0);
+        assertThat(json.get("patternAccuracy").asDouble()).isEqualTo(1.0);
+        assertThat(json.get("recallByType").get("cycle").get("counted").asInt()).isEqualTo(1);
+        assertThat(json.get("recallByType").get("temporal_burst").get("recall").asDouble()).isEqualTo(1.0);
+        assertThat(json.get("counts").get("invalidByReason").has("too_many_addresses")).isTrue();
+        assertThat(json.get("counts").get("invalidByReason").has("bad_confidence")).isTrue();
         assertThat(json.get("performancePatterns").asDouble()).isEqualTo(1.0 / 3);
         assertThat(json.get("executionTimeSeconds").asDouble()).isEqualTo(12.0);
         assertThat(json.get("counts").get("patternsReported").asInt()).isEqualTo(8);

@@ -48,7 +48,16 @@ public final class ScoringFixtures {
                           double totalInUsd, double totalOutUsd, long counterparties, long first, long last) {
     }
 
-    public record Pattern(String id, String type, List<String> addresses) {
+    /** A reported pattern; {@code confidence} null writes a null value. */
+    public record Pattern(String id, String type, List<String> addresses, Double confidence) {
+        /** A pattern of confidence 0.9. */
+        public Pattern(String id, String type, List<String> addresses) {
+            this(id, type, addresses, 0.9);
+        }
+
+        public Pattern withConfidence(Double value) {
+            return new Pattern(id, type, addresses, value);
+        }
     }
 
     static final Schema DECIMAL = LogicalTypes.decimal(38, 18)
@@ -70,8 +79,10 @@ public final class ScoringFixtures {
             "address:string", "degree_in:long", "degree_out:long", "tx_in_count:long", "tx_out_count:long",
             "total_in_usd:double", "total_out_usd:double", "unique_counterparties:long",
             "first_activity_timestamp:long", "last_activity_timestamp:long");
-    private static final Schema PATTERNS = record("pattern",
-            "pattern_id:string", "pattern_type:string", "addresses:list", "confidence:double");
+    private static final Schema PATTERNS = withNullable(record("pattern",
+            "pattern_id:string", "pattern_type:string", "addresses:list"), "confidence", Schema.Type.DOUBLE);
+    private static final Schema PATTERNS_WITHOUT_CONFIDENCE = record("pattern",
+            "pattern_id:string", "pattern_type:string", "addresses:list");
 
     private ScoringFixtures() {
     }
@@ -89,6 +100,16 @@ public final class ScoringFixtures {
             list.add(new Schema.Field(parts[0], type));
         }
         return Schema.createRecord(name, null, null, false, list);
+    }
+
+    /** {@code schema} with one more field, optional (null or {@code type}). */
+    static Schema withNullable(Schema schema, String name, Schema.Type type) {
+        List<Schema.Field> fields = new ArrayList<>();
+        for (Schema.Field f : schema.getFields()) {
+            fields.add(new Schema.Field(f.name(), f.schema()));
+        }
+        fields.add(new Schema.Field(name, Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(type))));
+        return Schema.createRecord(schema.getName(), null, null, false, fields);
     }
 
     static org.apache.avro.generic.GenericFixed decimal(BigDecimal value) {
@@ -181,13 +202,21 @@ public final class ScoringFixtures {
     }
 
     public static void writePatterns(Path file, List<Pattern> patterns) throws IOException {
-        try (ParquetWriter<GenericRecord> writer = writer(file, PATTERNS)) {
+        writePatterns(file, patterns, true);
+    }
+
+    /** patterns.parquet with or without its (optional) confidence column. */
+    public static void writePatterns(Path file, List<Pattern> patterns, boolean withConfidence) throws IOException {
+        Schema schema = withConfidence ? PATTERNS : PATTERNS_WITHOUT_CONFIDENCE;
+        try (ParquetWriter<GenericRecord> writer = writer(file, schema)) {
             for (Pattern p : patterns) {
-                GenericRecord r = new GenericData.Record(PATTERNS);
+                GenericRecord r = new GenericData.Record(schema);
                 r.put("pattern_id", p.id());
                 r.put("pattern_type", p.type());
                 r.put("addresses", p.addresses());
-                r.put("confidence", 0.9);
+                if (withConfidence) {
+                    r.put("confidence", p.confidence());
+                }
                 writer.write(r);
             }
         }

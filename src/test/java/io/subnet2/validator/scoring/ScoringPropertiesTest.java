@@ -25,6 +25,12 @@ class ScoringPropertiesTest {
         assertThat(p.rules().thresholdMinTransfers()).isEqualTo(5);
         assertThat(p.rules().recallCoverage()).isEqualTo(0.5);
         assertThat(p.rules().noveltyCapFraction()).isEqualTo(0.5);
+        assertThat(p.rules().matchPurity()).isEqualTo(0.5);
+        assertThat(p.rules().maxAddresses().proximityRisk()).isEqualTo(7);
+        for (io.subnet2.validator.dataset.PatternType type : io.subnet2.validator.dataset.PatternType.values()) {
+            assertThat(p.rules().maxAddresses().of(type)).as(type.id())
+                    .isEqualTo(type == io.subnet2.validator.dataset.PatternType.PROXIMITY_RISK ? 7 : 256);
+        }
         assertThat(p.run().accuracy()).isEqualTo(0.5);
         assertThat(p.run().correctness()).isEqualTo(0.3);
         assertThat(p.run().performance()).isEqualTo(0.2);
@@ -38,8 +44,9 @@ class ScoringPropertiesTest {
     @Test
     void roundTripsThroughJsonAndFillsMissingValues() {
         ScoringProperties custom = new ScoringProperties(null,
-                new ScoringProperties.Rules(null, null, null, null, null, null, null, null, 3, null, null,
-                        List.of(1000L), null, null, null, null, null, null),
+                new ScoringProperties.Rules(null, null, null, null, null,
+                        new ScoringProperties.MaxAddresses(null, 64, null, null, null, null, null, null), null, null, 3,
+                        null, null, List.of(1000L), null, null, null, null, null, 0.75, null),
                 new ScoringProperties.RunWeights(null, null, null, 0.1), null,
                 new ScoringProperties.Weights(ScoringProperties.Policy.RANK_DECAY, 0.25, 9), 0.02, 1);
         String json = custom.toJson();
@@ -59,7 +66,9 @@ class ScoringPropertiesTest {
                 "validator.scoring.weights.burn-uid", "0",
                 "validator.scoring.beat-margin", "0.05",
                 "validator.scoring.rules.threshold-values", "1000,2000",
-                "validator.scoring.limits.max-patterns", "10")));
+                "validator.scoring.limits.max-patterns", "10",
+                "validator.scoring.rules.max-addresses.proximity_risk", "5",
+                "validator.scoring.rules.max-addresses.smurfing-network", "100")));
         ScoringProperties p = binder.bind("validator.scoring", ScoringProperties.class).get();
         assertThat(p.weights().policy()).isEqualTo(ScoringProperties.Policy.WINNER_TAKE_ALL);
         assertThat(p.weights().burnUid()).isZero();
@@ -68,5 +77,8 @@ class ScoringPropertiesTest {
         assertThat(p.limits().maxPatterns()).isEqualTo(10L);
         assertThat(p.limits().maxRowGroups()).isEqualTo(10_000);
         assertThat(p.run().accuracy()).isEqualTo(0.5);
+        assertThat(p.rules().maxAddresses().proximityRisk()).isEqualTo(5);
+        assertThat(p.rules().maxAddresses().smurfingNetwork()).isEqualTo(100);
+        assertThat(p.rules().maxAddresses().cycle()).isEqualTo(256);
     }
 }

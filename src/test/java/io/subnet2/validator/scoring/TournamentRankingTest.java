@@ -79,45 +79,59 @@ class TournamentRankingTest {
     }
 
     @Test
-    void weightPoliciesSumToOneOrZero() {
+    void onlyMinersBeatingTheBaselineShareTheWeightInProportionToTheirExcess() {
         MinerRuns baseline = miner("baseline", 0, 0, 1, 0.5);
         List<RankedResult> ranked = TournamentRanking.rank(List.of(
-                miner("a", 1, 0, 1, 0.8), miner("b", 2, 0, 1, 0.6), miner("c", 3, 0, 1, 0.4),
+                miner("a", 1, 0, 1, 0.8), miner("b", 2, 0, 1, 0.6), miner("c", 3, 0, 1, 0.505),
                 miner("d", 4, 0, 1, 0.0)), baseline, PROPS);
-        Map<Integer, Double> proportional = WeightPolicy.weights(ranked, weights("proportional", null));
-        assertThat(proportional.get(1)).isCloseTo(0.8 / 1.8, within(1e-12));
-        assertThat(proportional.get(3)).isCloseTo(0.4 / 1.8, within(1e-12));
-        assertThat(proportional.get(4)).isZero();
+        // c is above the baseline but not by the margin: nothing
+        Map<Integer, Double> proportional = WeightPolicy.weights(ranked, 0.5, weights("proportional", null));
+        assertThat(proportional.get(1)).isCloseTo(0.3 / 0.4, within(1e-12));
+        assertThat(proportional.get(2)).isCloseTo(0.1 / 0.4, within(1e-12));
+        assertThat(proportional).containsEntry(3, 0.0).containsEntry(4, 0.0);
         assertSumOne(proportional);
+        // a burn uid changes nothing while someone beats the baseline
+        assertThat(WeightPolicy.weights(ranked, 0.5, weights("proportional", 0)))
+                .containsEntry(0, 0.0).containsEntry(1, proportional.get(1));
 
-        Map<Integer, Double> wta = WeightPolicy.weights(ranked, weights("winner-take-all", null));
+        Map<Integer, Double> wta = WeightPolicy.weights(ranked, 0.5, weights("winner-take-all", null));
         assertThat(wta).containsEntry(1, 1.0).containsEntry(2, 0.0);
         assertSumOne(wta);
 
-        Map<Integer, Double> decay = WeightPolicy.weights(ranked, weights("rank-decay", null));
-        assertThat(decay.get(1)).isCloseTo(1 / 1.75, within(1e-12));
-        assertThat(decay.get(2)).isCloseTo(0.5 / 1.75, within(1e-12));
-        assertThat(decay.get(3)).isCloseTo(0.25 / 1.75, within(1e-12));
+        Map<Integer, Double> decay = WeightPolicy.weights(ranked, 0.5, weights("rank-decay", null));
+        assertThat(decay.get(1)).isCloseTo(1 / 1.5, within(1e-12));
+        assertThat(decay.get(2)).isCloseTo(0.5 / 1.5, within(1e-12));
+        assertThat(decay).containsEntry(3, 0.0).containsEntry(4, 0.0);
         assertSumOne(decay);
-
-        // c (0.4) did not beat the baseline (0.5 + 0.01): its share is burned
-        Map<Integer, Double> burned = WeightPolicy.weights(ranked, weights("proportional", 0));
-        assertThat(burned.get(0)).isCloseTo(0.4 / 1.8, within(1e-12));
-        assertThat(burned.get(3)).isZero();
-        assertSumOne(burned);
     }
 
     @Test
-    void noWinnerBurnsEverythingAndNoResultsGiveAllZero() {
+    void whenNobodyBeatsTheBaselineEverythingIsBurnedOrNothingIsPublished() {
         MinerRuns baseline = miner("baseline", 0, 0, 1, 0.9);
-        List<RankedResult> ranked = TournamentRanking.rank(List.of(miner("a", 1, 0, 1, 0.8)), baseline, PROPS);
-        assertThat(WeightPolicy.weights(ranked, weights("winner-take-all", 7))).containsEntry(7, 1.0)
-                .containsEntry(1, 0.0);
-        assertThat(WeightPolicy.weights(ranked, weights("winner-take-all", null))).containsEntry(1, 1.0);
-        assertThat(WeightPolicy.weights(List.of(), weights("proportional", 7)).values()).allMatch(w -> w == 0.0);
-        List<RankedResult> zeros = TournamentRanking.rank(List.of(miner("a", 1, 0, 1, 0.0)), baseline, PROPS);
-        assertThat(WeightPolicy.weights(zeros, weights("proportional", null)).values()).allMatch(w -> w == 0.0);
-        assertThat(WeightPolicy.weights(zeros, weights("rank-decay", 7))).containsEntry(7, 1.0);
+        List<RankedResult> ranked = TournamentRanking.rank(List.of(miner("a", 1, 0, 1, 0.8),
+                miner("b", 2, 0, 1, 0.905)), baseline, PROPS);
+        for (String policy : List.of("proportional", "winner-take-all", "rank-decay")) {
+            assertThat(WeightPolicy.weights(ranked, 0.9, weights(policy, 7))).as(policy)
+                    .containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of(1, 0.0, 2, 0.0, 7, 1.0)));
+            Map<Integer, Double> none = WeightPolicy.weights(ranked, 0.9, weights(policy, null));
+            assertThat(none.values()).as(policy).allMatch(w -> w == 0.0);
+            assertThat(WeightPolicy.anyWeight(new java.util.TreeMap<>(none))).isFalse();
+        }
+        assertThat(WeightPolicy.weights(List.of(), 0, weights("proportional", 7))).containsExactlyEntriesOf(Map.of(7, 1.0));
+        assertThat(WeightPolicy.weights(List.of(), 0, weights("proportional", null))).isEmpty();
+        // without a baseline result the bar is the margin alone
+        List<RankedResult> alone = TournamentRanking.rank(List.of(miner("a", 1, 0, 1, 0.4)), null, PROPS);
+        assertThat(WeightPolicy.weights(alone, 0, weights("proportional", null))).containsEntry(1, 1.0);
+    }
+
+    @Test
+    void chainModeBurnsToTheOwnerUidByDefault() {
+        assertThat(ScoringProperties.defaults().forChainMode("local").weights().burnUid()).isNull();
+        ScoringProperties chain = ScoringProperties.defaults().forChainMode("bittensor");
+        assertThat(chain.weights().burnUid()).isZero();
+        assertThat(chain.weights().policy()).isEqualTo(ScoringProperties.Policy.PROPORTIONAL);
+        ScoringProperties own = ScoringProperties.fromJson("{\"weights\":{\"burnUid\":12}}");
+        assertThat(own.forChainMode("bittensor").weights().burnUid()).isEqualTo(12);
     }
 
     private static ScoringProperties.Weights weights(String policy, Integer burn) {

@@ -59,6 +59,7 @@ class MigrationTest {
         assertThat(runColumns).contains("execution_time_seconds", "exit_code", "pattern_recall", "data_correctness",
                 "feature_time_seconds", "pattern_time_seconds", "pattern_precision", "novelty_score",
                 "performance_score", "final_score", "patterns_reported", "patterns_valid", "instances_expected",
-                "instances_found", "failure_kind", "attempts", "log_excerpt", "error_message");
+                "instances_found", "failure_kind", "attempts", "log_excerpt", "error_message", "pattern_accuracy",
+                "recall_by_type");
     }
 }

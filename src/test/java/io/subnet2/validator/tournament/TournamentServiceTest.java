@@ -133,6 +133,10 @@ class TournamentServiceTest extends DatabaseTest {
         assertThat(again.getFinalScore()).isEqualTo(0.9);
         assertThat(again.getCompletedAt()).isEqualTo(done.getCompletedAt());
         assertThat(service.listRuns(s)).hasSize(1);
+        EvaluationRun stored = service.listRuns(s).get(0);
+        assertThat(stored.getPatternAccuracy()).isEqualTo(0.8);
+        assertThat(stored.getPatternRecall()).isEqualTo(0.9);
+        assertThat(JSON.readTree(stored.getRecallByType())).isEqualTo(JSON.readTree(RECALL_BY_TYPE));
         assertThat(service.listRunsOfTournament(t)).extracting(EvaluationRun::getId).containsExactly(run);
     }
 
@@ -152,8 +156,13 @@ class TournamentServiceTest extends DatabaseTest {
         return new NewResult(hotkey, 1, score, 1.0, 0.5, score, rank, false, false, 1, 0.0);
     }
 
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final String RECALL_BY_TYPE =
+            "{\"cycle\":{\"counted\":4,\"found\":3,\"recall\":0.75},\"motif_fanin\":{\"counted\":2,\"found\":2,\"recall\":1.0}}";
+
     private static RunOutcome completed(double score) {
-        return new RunOutcome(RunStatus.COMPLETED, null, 0, 1.5, 2.0, true, 0.9, 1.0, 0.0, 0.5, score, 10, 10, 10, 9,
-                "log", null);
+        return new RunOutcome(RunStatus.COMPLETED, null, 0, 1.5, 2.0, true, 0.8, 0.9, 1.0, RECALL_BY_TYPE, 0.0, 0.5,
+                score, 10, 10, 10, 9, "log", null);
     }
 }

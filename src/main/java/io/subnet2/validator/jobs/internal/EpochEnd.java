@@ -96,7 +96,8 @@ public class EpochEnd {
             }
         }
         List<RankedResult> ranked = TournamentRanking.rank(miners, baseline, props);
-        SortedMap<Integer, Double> weights = WeightPolicy.weights(ranked, props.weights());
+        double baselineFinal = baseline == null ? 0 : TournamentRanking.aggregate(baseline).finalScore();
+        SortedMap<Integer, Double> weights = WeightPolicy.weights(ranked, baselineFinal, props.weights());
         List<NewResult> results = new ArrayList<>();
         for (RankedResult r : ranked) {
             results.add(new NewResult(r.hotkey(), r.uid(), r.patternAccuracyScore(), r.dataCorrectnessScore(),
@@ -109,6 +110,11 @@ public class EpochEnd {
                     b.performanceScore(), b.finalScore(), null, false, false, b.runsCounted(), 0.0));
         }
         tournaments.replaceResults(tournament.getId(), results);
+        if (!WeightPolicy.anyWeight(weights)) {
+            log.info("tournament {} epoch {}: nobody beat the baseline and no burn uid is set; no weights published",
+                    tournament.getId(), epoch);
+            return;
+        }
         publisher.publish(new WeightVector(tournament.getId(), epoch, props.weights().policy().id(),
                 weights.entrySet().stream().map(e -> new WeightVector.UidWeight(e.getKey(), e.getValue())).toList()));
     }
@@ -132,7 +138,10 @@ public class EpochEnd {
             if (!counts(run)) {
                 notDue.add(run.key());
             } else if (run.getStatus() == RunStatus.COMPLETED && run.getFinalScore() != null) {
-                scored.add(new ScoredRun(run.getPatternRecall() * run.getPatternPrecision(),
+                // runs scored before v2 have no pattern_accuracy: theirs was recall x precision
+                double accuracy = run.getPatternAccuracy() != null ? run.getPatternAccuracy()
+                        : run.getPatternRecall() * run.getPatternPrecision();
+                scored.add(new ScoredRun(accuracy,
                         Boolean.TRUE.equals(run.getDataCorrectness()), run.getPerformanceScore(), run.getFinalScore()));
             } else {
                 scored.add(ScoredRun.zero());

@@ -167,7 +167,7 @@ class RunExecution {
 
     private static RunOutcome platformFailure(String error) {
         return new RunOutcome(RunStatus.FAILED, FailureKind.PLATFORM, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, error);
+                null, null, null, null, null, null, null, null, error);
     }
 
     /** The scorer reads one folder: phase 1's features.parquet beside phase 2's pattern files. */

@@ -17,6 +17,7 @@ import io.subnet2.validator.tournament.FailureKind;
 import io.subnet2.validator.tournament.RunOutcome;
 import io.subnet2.validator.tournament.RunStatus;
 import io.subnet2.validator.tournament.Tournament;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Scores a run's outputs against its dataset. Indexing a dataset costs far more than scoring one run
@@ -29,6 +30,7 @@ import io.subnet2.validator.tournament.Tournament;
 class RunScoring {
 
     private static final int CACHED = 2;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private record Key(Path dataset, ScoringProperties properties) {
     }
@@ -51,7 +53,8 @@ class RunScoring {
         boolean minerFault = score.minerFault();
         return new RunOutcome(minerFault ? RunStatus.FAILED : RunStatus.COMPLETED,
                 minerFault ? FailureKind.MINER : null, 0, times.featuresSeconds(), times.patternsSeconds(),
-                score.dataCorrect(), score.recall(), score.precision(), score.novelty(), score.performance(),
+                score.dataCorrect(), score.patternAccuracy(), score.recall(), score.precision(),
+                JSON.writeValueAsString(score.recallByType()), score.novelty(), score.performance(),
                 score.finalScore(), score.counts().patternsReported(), score.counts().patternsValid(),
                 score.counts().instancesCounted(), score.counts().instancesFound(), logExcerpt, score.error());
     }

@@ -78,6 +78,8 @@ public final class IndexFile {
             for (ReferenceData.Instance instance : data.instances()) {
                 byte[] id = instance.id().getBytes(StandardCharsets.UTF_8);
                 w.bytes(id, id.length);
+                byte[] type = instance.type().getBytes(StandardCharsets.UTF_8);
+                w.bytes(type, type.length);
                 w.ints(instance.reachable());
             }
             w.finish();
@@ -120,7 +122,8 @@ public final class IndexFile {
             List<ReferenceData.Instance> instances = new ArrayList<>();
             for (int i = r.count(Integer.MAX_VALUE); i > 0; i--) {
                 String id = new String(r.bytes(r.count(1 << 16)), StandardCharsets.UTF_8);
-                instances.add(new ReferenceData.Instance(id, r.ints()));
+                String type = new String(r.bytes(r.count(1 << 16)), StandardCharsets.UTF_8);
+                instances.add(new ReferenceData.Instance(id, type, r.ints()));
             }
             if (!r.checksumMatches()) {
                 return null;

@@ -22,11 +22,14 @@ import io.subnet2.validator.scoring.ScoringProperties;
 /**
  * Reads patterns.parquet, or when it is absent the upstream per-family files of
  * analyzer-contract.md (addresses from evidence.cycle_addresses / evidence.path_addresses when
- * non-empty, else addresses_involved; the type from pattern_type, else from the file's family).
+ * non-empty, else addresses_involved; the type from pattern_type, else from the file's family;
+ * the confidence from confidence, in the upstream files from confidence_score when present).
  */
 public final class PatternReader {
 
     public static final String PATTERNS = "patterns.parquet";
+    private static final String CONFIDENCE = "confidence";
+    private static final String CONFIDENCE_SCORE = "confidence_score";
 
     /** Compatibility files in the order they are read, with the type of a row without pattern_type. */
     public static final Map<String, PatternType> COMPAT_FILES = compatFiles();
@@ -85,8 +88,10 @@ public final class PatternReader {
         ColumnDescriptor listCol = list(schema, label, compat ? "addresses_involved" : "addresses", true);
         ColumnDescriptor cycleCol = compat ? list(schema, label, "evidence.cycle_addresses", false) : null;
         ColumnDescriptor pathCol = compat ? list(schema, label, "evidence.path_addresses", false) : null;
+        ColumnDescriptor confidenceCol = confidence(schema, label, compat && schema.containsField(CONFIDENCE_SCORE)
+                ? CONFIDENCE_SCORE : CONFIDENCE);
         List<ColumnDescriptor> columns = new ArrayList<>();
-        for (ColumnDescriptor c : new ColumnDescriptor[] {idCol, typeCol, listCol, cycleCol, pathCol}) {
+        for (ColumnDescriptor c : new ColumnDescriptor[] {idCol, typeCol, listCol, cycleCol, pathCol, confidenceCol}) {
             if (c != null) {
                 columns.add(c);
             }
@@ -100,7 +105,7 @@ public final class PatternReader {
             for (int g = 0; g < source.rowGroups(); g++) {
                 try (PageReadStore pages = reader.readRowGroup(g)) {
                     readGroup(source, pages, (int) pages.getRowCount(), familyType,
-                            idCol, typeCol, listCol, cycleCol, pathCol);
+                            new ColumnDescriptor[] {idCol, typeCol, listCol, cycleCol, pathCol, confidenceCol});
                 }
             }
         } catch (IOException e) {
@@ -112,9 +117,11 @@ public final class PatternReader {
         }
     }
 
+    /** Reads one row group; {@code cols} are id, type, addresses, cycle path, path, confidence (any may be null but addresses). */
     private void readGroup(ParquetSource source, PageReadStore pages, int rows, PatternType familyType,
-                           ColumnDescriptor idCol, ColumnDescriptor typeCol, ColumnDescriptor listCol,
-                           ColumnDescriptor cycleCol, ColumnDescriptor pathCol) {
+                           ColumnDescriptor[] cols) {
+        ColumnDescriptor idCol = cols[0];
+        ColumnDescriptor typeCol = cols[1];
         int maxBytes = limits.maxStringBytes();
         PatternSlots.IdSlot ids = new PatternSlots.IdSlot(rows, patternIds, maxBytes);
         if (idCol != null) {
@@ -128,9 +135,16 @@ public final class PatternReader {
         } else {
             java.util.Arrays.fill(types.target, (byte) familyType.ordinal());
         }
-        PatternSlots.ListSlot main = readList(source, pages, listCol, rows);
-        PatternSlots.ListSlot cycle = readList(source, pages, cycleCol, rows);
-        PatternSlots.ListSlot path = readList(source, pages, pathCol, rows);
+        PatternSlots.ListSlot main = readList(source, pages, cols[2], rows);
+        PatternSlots.ListSlot cycle = readList(source, pages, cols[3], rows);
+        PatternSlots.ListSlot path = readList(source, pages, cols[4], rows);
+        double[] confidence = new double[rows];
+        if (cols[5] != null) {
+            PatternSlots.ConfidenceSlot slot = new PatternSlots.ConfidenceSlot(rows, cols[5].getPrimitiveType(),
+                    maxBytes);
+            Converters.readFlat(source.columnReader(pages, cols[5], slot), cols[5], slot, 0, rows);
+            confidence = slot.target;
+        }
         for (int r = 0; r < rows; r++) {
             PatternSlots.ListSlot chosen = cycle != null && cycle.length(r) > 0 ? cycle
                     : path != null && path.length(r) > 0 ? path : main;
@@ -138,7 +152,7 @@ public final class PatternReader {
             if (type < 0 && familyType != null) {
                 type = familyType.ordinal();
             }
-            patterns.add(type, ids.target[r], chosen.values, chosen.rowStart[r], chosen.rowStart[r + 1]);
+            patterns.add(type, ids.target[r], confidence[r], chosen.values, chosen.rowStart[r], chosen.rowStart[r + 1]);
         }
     }
 
@@ -151,6 +165,19 @@ public final class PatternReader {
                 limits.maxStringBytes(), limits.maxListedAddresses());
         slot.readAll(source.columnReader(pages, column, slot), column, rows);
         return slot;
+    }
+
+    /** The optional numeric confidence column (analyzer-contract.md), or null when the file has none. */
+    private static ColumnDescriptor confidence(MessageType schema, String label, String name) {
+        if (!schema.containsField(name)) {
+            return null;
+        }
+        Type type = schema.getType(name);
+        if (!type.isPrimitive() || type.isRepetition(Type.Repetition.REPEATED)
+                || !PatternSlots.ConfidenceSlot.accepts(type.asPrimitiveType())) {
+            throw new OutputRejectedException(label + ": column " + name + " must be a number");
+        }
+        return schema.getColumnDescription(new String[] {name});
     }
 
     private static ColumnDescriptor flat(MessageType schema, String name, String label, boolean required) {

@@ -6,6 +6,7 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.Dictionary;
 import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 import io.subnet2.validator.dataset.PatternType;
@@ -94,6 +95,66 @@ final class PatternSlots {
         @Override
         public void addNull() {
             target[row] = -1;
+        }
+    }
+
+    /**
+     * confidence as a double: double, float, integer or decimal columns (any physical type); a null
+     * value is 0 (integrity.md "Ranking"), NaN and infinities are kept for the scorer to refuse.
+     */
+    static final class ConfidenceSlot extends Converters.Slot {
+        final double[] target;
+        private final int scale;
+        private final double divisor;
+        private final int maxBytes;
+        private final ByteTable.View view = new ByteTable.View();
+
+        ConfidenceSlot(int rows, PrimitiveType type, int maxBytes) {
+            this.target = new double[rows];
+            this.scale = Math.max(0, Decimals.scale(type));
+            this.divisor = Decimals.pow10(scale);
+            this.maxBytes = maxBytes;
+        }
+
+        /** Numbers, and binary columns only as decimals. */
+        static boolean accepts(PrimitiveType type) {
+            return switch (type.getPrimitiveTypeName()) {
+                case DOUBLE, FLOAT, INT32, INT64 -> true;
+                case BINARY, FIXED_LEN_BYTE_ARRAY -> Decimals.scale(type) >= 0;
+                default -> false;
+            };
+        }
+
+        @Override
+        public void addDouble(double value) {
+            target[row] = value;
+        }
+
+        @Override
+        public void addFloat(float value) {
+            target[row] = value;
+        }
+
+        @Override
+        public void addLong(long value) {
+            target[row] = value / divisor;
+        }
+
+        @Override
+        public void addInt(int value) {
+            addLong(value);
+        }
+
+        @Override
+        public void addBinary(Binary value) {
+            Converters.checkLength(value.length(), maxBytes);
+            view.of(value);
+            target[row] = Decimals.toDouble(view.bytes, view.off, view.len, scale);
+        }
+
+        @Override
+        public void addNull() {
+            target[row] = 0;
         }
     }
 

@@ -7,7 +7,10 @@ import io.subnet2.validator.dataset.PatternType;
 import io.subnet2.validator.scoring.InvalidReason;
 import io.subnet2.validator.scoring.ScoringProperties;
 
-/** The per-type rules of scoring.md §2 against the run's transfer index. Returns null when valid. */
+/**
+ * The per-type rules of scoring.md §2 and the size bounds of integrity.md against the run's transfer
+ * index. Returns null when valid.
+ */
 public final class PatternVerifier {
 
     private static final PatternType[] TYPES = PatternType.values();
@@ -29,6 +32,9 @@ public final class PatternVerifier {
             return InvalidReason.UNKNOWN_TYPE;
         }
         PatternType type = TYPES[typeOrdinal];
+        if (a.length > rules.maxAddresses().of(type)) {
+            return InvalidReason.TOO_MANY_ADDRESSES;
+        }
         if (a.length < minAddresses(type)) {
             return InvalidReason.TOO_FEW_ADDRESSES;
         }
@@ -150,9 +156,6 @@ public final class PatternVerifier {
     }
 
     private InvalidReason proximity(int[] a) {
-        if (a.length > rules.proximityMaxAddresses()) {
-            return InvalidReason.RULE_NOT_MET;
-        }
         for (int i = 0; i + 1 < a.length; i++) {
             if (!index.hasEitherEdge(a[i], a[i + 1])) {
                 return InvalidReason.MISSING_EDGE;

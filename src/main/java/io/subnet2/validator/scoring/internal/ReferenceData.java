@@ -20,9 +20,15 @@ import io.subnet2.validator.scoring.ScoringProperties;
 /** Flagged addresses (address_labels) and ground-truth instances, read against the transfer index. */
 public final class ReferenceData {
 
-    /** One ground-truth instance: its id and its addresses that occur in transfers (sorted ids). */
-    public record Instance(String id, int[] reachable) {
+    /**
+     * One ground-truth instance: its id, its pattern_type (the first non-null of its rows; may be a
+     * template name of an upstream snapshot, {@value #UNKNOWN_TYPE} when none) and its addresses that
+     * occur in transfers (sorted ids).
+     */
+    public record Instance(String id, String type, int[] reachable) {
     }
+
+    public static final String UNKNOWN_TYPE = "unknown";
 
     private ReferenceData() {
     }
@@ -52,9 +58,10 @@ public final class ReferenceData {
     public static List<Instance> instances(Path groundTruth, TransferIndex index) {
         int[][] addressIds = new int[1][];
         String[][] cols = read(groundTruth, "ground_truth.parquet", index, addressIds, "address",
-                "pattern_instance_id");
+                "pattern_instance_id", "pattern_type");
         int[] ids = addressIds[0];
         String[] instanceOf = cols[1];
+        Map<String, String> typeOf = new HashMap<>();
         // a few address ids per instance: a list each (a bit set per instance grows with the address count)
         Map<String, IntStream.Builder> byInstance = new HashMap<>();
         for (int r = 0; r < ids.length; r++) {
@@ -62,13 +69,17 @@ public final class ReferenceData {
                 continue;
             }
             IntStream.Builder members = byInstance.computeIfAbsent(instanceOf[r], k -> IntStream.builder());
+            if (cols[2][r] != null) {
+                typeOf.putIfAbsent(instanceOf[r], cols[2][r]);
+            }
             if (ids[r] >= 0) {
                 members.add(ids[r]);
             }
         }
         List<Instance> instances = new ArrayList<>(byInstance.size());
         byInstance.forEach((id, members) ->
-                instances.add(new Instance(id, members.build().sorted().distinct().toArray())));
+                instances.add(new Instance(id, typeOf.getOrDefault(id, UNKNOWN_TYPE),
+                        members.build().sorted().distinct().toArray())));
         instances.sort(Comparator.comparing(Instance::id));
         return instances;
     }

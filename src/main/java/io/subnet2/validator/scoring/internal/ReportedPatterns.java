@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Reported patterns in flat arrays: pattern i has type {@code types[i]} (a PatternType ordinal or
  * -1 when unknown), addresses {@code addresses[offsets[i] .. offsets[i+1])} as transfer address
  * ids (negative when the address is not in transfers: -1 null, -2-k the k-th distinct unknown
- * string) and {@code ids[i]} the interned pattern_id (-1 when null).
+ * string), {@code ids[i]} the interned pattern_id (-1 when null) and {@code confidences[i]} its
+ * confidence as written (0 when the column or the value is missing; NaN and infinities kept).
  */
 public final class ReportedPatterns {
 
@@ -16,6 +17,7 @@ public final class ReportedPatterns {
     private int count;
     private byte[] types = new byte[1024];
     private int[] ids = new int[1024];
+    private double[] confidences = new double[1024];
     private int[] offsets = new int[1025];
     private int[] addresses = new int[4096];
     private int listed;
@@ -38,6 +40,10 @@ public final class ReportedPatterns {
         return ids[i];
     }
 
+    public double confidence(int i) {
+        return confidences[i];
+    }
+
     public int size(int i) {
         return offsets[i + 1] - offsets[i];
     }
@@ -51,7 +57,7 @@ public final class ReportedPatterns {
     }
 
     /** Appends a pattern whose addresses are {@code source[from, to)}. */
-    public void add(int type, int id, int[] source, int from, int to) {
+    public void add(int type, int id, double confidence, int[] source, int from, int to) {
         if (count >= maxPatterns) {
             throw new OutputRejectedException("more than " + maxPatterns + " patterns reported");
         }
@@ -67,6 +73,7 @@ public final class ReportedPatterns {
             int grow = types.length * 2;
             types = Arrays.copyOf(types, grow);
             ids = Arrays.copyOf(ids, grow);
+            confidences = Arrays.copyOf(confidences, grow);
             offsets = Arrays.copyOf(offsets, grow + 1);
         }
         if (listed + n > addresses.length) {
@@ -77,6 +84,7 @@ public final class ReportedPatterns {
         listed += n;
         types[count] = (byte) type;
         ids[count] = id;
+        confidences[count] = confidence;
         offsets[++count] = listed;
     }
 }

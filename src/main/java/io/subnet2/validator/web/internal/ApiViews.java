@@ -13,7 +13,15 @@ import io.subnet2.validator.tournament.TournamentResult;
 /** JSON shapes of the REST API (snake_case), decoupled from the entities. */
 final class ApiViews {
 
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+
     private ApiViews() {
+    }
+
+    /** A JSONB column as a JSON value of the response (null stays null). */
+    private static tools.jackson.databind.JsonNode json(String column) {
+        return column == null ? null : JSON.readTree(column);
     }
 
     record TournamentView(UUID id, String name, int netuid, String status, Instant registrationStart,
@@ -40,15 +48,16 @@ final class ApiViews {
 
     record RunView(UUID id, UUID submissionId, int epochNumber, String network, LocalDate testDate, String status,
             Double featureTimeSeconds, Double patternTimeSeconds, Double executionTimeSeconds, Integer exitCode,
-            Boolean dataCorrectness, Double patternRecall, Double patternPrecision, Double noveltyScore,
+            Boolean dataCorrectness, Double patternAccuracy, Double patternRecall, Double patternPrecision,
+            tools.jackson.databind.JsonNode recallByType, Double noveltyScore,
             Double performanceScore, Double finalScore, Integer patternsReported, Integer patternsValid,
             Integer instancesExpected, Integer instancesFound, String failureKind, int attempts,
             String errorMessage, Instant startedAt, Instant completedAt) {
         static RunView of(EvaluationRun r) {
             return new RunView(r.getId(), r.getSubmissionId(), r.getEpochNumber(), r.getNetwork(), r.getTestDate(),
                     r.getStatus().id(), r.getFeatureTimeSeconds(), r.getPatternTimeSeconds(),
-                    r.getExecutionTimeSeconds(), r.getExitCode(), r.getDataCorrectness(), r.getPatternRecall(),
-                    r.getPatternPrecision(), r.getNoveltyScore(), r.getPerformanceScore(), r.getFinalScore(),
+                    r.getExecutionTimeSeconds(), r.getExitCode(), r.getDataCorrectness(), r.getPatternAccuracy(),
+                    r.getPatternRecall(), r.getPatternPrecision(), json(r.getRecallByType()), r.getNoveltyScore(), r.getPerformanceScore(), r.getFinalScore(),
                     r.getPatternsReported(), r.getPatternsValid(), r.getInstancesExpected(), r.getInstancesFound(),
                     r.getFailureKind() == null ? null : r.getFailureKind().id(), r.getAttempts(),
                     r.getErrorMessage(), r.getStartedAt(), r.getCompletedAt());
