@@ -2,13 +2,11 @@ package io.subnet2.validator.dataset;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.subnet2.validator.dataset.internal.KeyedHash;
 
 /**
  * The seed of a tournament dataset: HMAC-SHA256 keyed with the validator's secret over (tournament,
@@ -19,6 +17,10 @@ public record DatasetSeed(long value) {
 
     private static final String DOMAIN = "subnet2-validator/dataset-seed/v1";
 
+    public static DatasetSeed of(DatasetSecret secret, UUID tournamentId, long epoch, String network, LocalDate date) {
+        return of(secret.value(), tournamentId, epoch, network, date);
+    }
+
     public static DatasetSeed of(String secret, UUID tournamentId, long epoch, String network, LocalDate date) {
         Objects.requireNonNull(tournamentId, "tournamentId");
         Objects.requireNonNull(network, "network");
@@ -26,18 +28,8 @@ public record DatasetSeed(long value) {
         if (secret == null || secret.isBlank()) {
             throw new IllegalArgumentException("dataset secret must not be blank");
         }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            for (String field : new String[] {DOMAIN, tournamentId.toString(), Long.toString(epoch), network,
-                    date.toString()}) {
-                byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
-                mac.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-                mac.update(bytes);
-            }
-            return new DatasetSeed(ByteBuffer.wrap(mac.doFinal()).getLong());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        byte[] mac = KeyedHash.hmacSha256(secret.getBytes(StandardCharsets.UTF_8), DOMAIN, tournamentId.toString(),
+                Long.toString(epoch), network, date.toString());
+        return new DatasetSeed(ByteBuffer.wrap(mac).getLong());
     }
 }

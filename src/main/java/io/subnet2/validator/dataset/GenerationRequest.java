@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
 /**
  * What to generate: {@code transfers} rows (1,000 to 100,000,000) for {@code network} over the
  * {@code windowDays} UTC days ending with {@code processingDate}, written to the folder {@code out}
- * (which must not exist yet).
+ * (which must not exist yet). The output is a function of (secret, seed) and the other fields.
  */
 public record GenerationRequest(Path out, long seed, long transfers, String network, LocalDate processingDate,
-                                int windowDays) {
+                                int windowDays, DatasetSecret secret) {
 
     public static final long MIN_TRANSFERS = 1_000;
     public static final long MAX_TRANSFERS = 100_000_000;
@@ -25,6 +25,7 @@ public record GenerationRequest(Path out, long seed, long transfers, String netw
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(processingDate, "processingDate");
+        Objects.requireNonNull(secret, "secret");
         if (transfers < MIN_TRANSFERS || transfers > MAX_TRANSFERS) {
             throw new IllegalArgumentException(
                     "transfers must be in [" + MIN_TRANSFERS + ", " + MAX_TRANSFERS + "]: " + transfers);
@@ -40,7 +41,18 @@ public record GenerationRequest(Path out, long seed, long transfers, String netw
         }
     }
 
+    /** With the public development secret: for tests and local experiments only, never for a tournament. */
+    public GenerationRequest(Path out, long seed, long transfers, String network, LocalDate processingDate,
+                             int windowDays) {
+        this(out, seed, transfers, network, processingDate, windowDays, DatasetSecret.DEVELOPMENT);
+    }
+
+    /** ethereum, {@link #DEFAULT_DATE}, {@link #DEFAULT_WINDOW_DAYS} days, the public development secret (tests). */
     public static GenerationRequest of(Path out, long seed, long transfers) {
         return new GenerationRequest(out, seed, transfers, DEFAULT_NETWORK, DEFAULT_DATE, DEFAULT_WINDOW_DAYS);
+    }
+
+    public GenerationRequest withSecret(DatasetSecret newSecret) {
+        return new GenerationRequest(out, seed, transfers, network, processingDate, windowDays, newSecret);
     }
 }

@@ -19,9 +19,18 @@ public final class Amounts {
         return Math.min(MAX_MICROS, Math.max(MIN_MICROS, Math.round(usd * 1e6)));
     }
 
-    /** A USD amount of at least {@code minUsd} (larger flows for layering, cycles and proximity). */
+    /**
+     * A USD amount of at least {@code minUsd} (larger flows for layering, cycles and proximity): the
+     * law's own tail, by rejection, never clamped onto the round value {@code minUsd} itself.
+     */
     public static long usdMicrosAtLeast(SplittableRandom random, long minUsd) {
-        return Math.max(minUsd * 1_000_000L, usdMicros(random));
+        long min = minUsd * 1_000_000L;
+        while (true) {
+            long usd = usdMicros(random);
+            if (usd > min) {
+                return usd;
+            }
+        }
     }
 
     /** Uniform in [lowUsd, highUsd) micro-dollars. */

@@ -1,45 +1,37 @@
 package io.subnet2.validator.dataset.internal;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Deterministic hex identifiers. Every id is built from SplitMix64's finalizer, which is a bijection
- * on 64 bits: the first 16 hex digits of an address or tx hash are therefore unique per number,
- * so uniqueness holds by construction rather than by luck.
+ * Keyed identifiers: an address or transaction hash is AES-256 (a keyed pseudo-random permutation)
+ * of the blocks (number, 0) and (number, 1), hex-encoded. Without the key the strings reveal
+ * nothing about the numbers; with distinct numbers the first block differs, so uniqueness holds by
+ * construction. One cipher per thread (writer threads encode addresses and hashes in parallel).
  */
 public final class Ids {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     public static final int ADDRESS_LENGTH = 42;
     public static final int TX_HASH_LENGTH = 66;
+    private static final int BLOCK = 16;
 
-    private final long saltA;
-    private final long saltB;
-    private final long saltC;
-    private final long saltTx;
+    private final ThreadLocal<Keyed> addresses;
+    private final ThreadLocal<Keyed> transactions;
 
-    public Ids(long seed) {
-        this.saltA = mix64(seed ^ 0x5a17_0001L);
-        this.saltB = mix64(seed ^ 0x5a17_0002L);
-        this.saltC = mix64(seed ^ 0x5a17_0003L);
-        this.saltTx = mix64(seed ^ 0x5a17_0004L);
-    }
-
-    /** SplitMix64 finalizer (a bijection). */
-    public static long mix64(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
+    Ids(byte[] addressKey, byte[] txKey) {
+        this.addresses = ThreadLocal.withInitial(() -> new Keyed(addressKey));
+        this.transactions = ThreadLocal.withInitial(() -> new Keyed(txKey));
     }
 
     /** "0x" + 40 lower-case hex digits for address number {@code id}. */
     public byte[] address(long id) {
         byte[] out = new byte[ADDRESS_LENGTH];
-        out[0] = '0';
-        out[1] = 'x';
-        hex(mix64(id ^ saltA), out, 2, 16);
-        hex(mix64(id ^ saltB), out, 18, 16);
-        hex(mix64(id ^ saltC), out, 34, 8);
+        addresses.get().hex(id, out, 20);
         return out;
     }
 
@@ -49,18 +41,39 @@ public final class Ids {
 
     /** Writes "0x" + 64 hex digits of transaction number {@code n} into {@code out} (length 66). */
     public void txHash(long n, byte[] out) {
-        out[0] = '0';
-        out[1] = 'x';
-        long a = mix64(n ^ saltTx);
-        hex(a, out, 2, 16);
-        hex(mix64(a + saltA), out, 18, 16);
-        hex(mix64(a + saltB), out, 34, 16);
-        hex(mix64(a + saltC), out, 50, 16);
+        transactions.get().hex(n, out, 32);
     }
 
-    private static void hex(long value, byte[] out, int offset, int digits) {
-        for (int i = 0; i < digits; i++) {
-            out[offset + i] = HEX[(int) (value >>> (60 - 4 * i)) & 0xf];
+    /** One thread's AES cipher and buffers. */
+    private static final class Keyed {
+        private final Cipher cipher;
+        private final ByteBuffer input = ByteBuffer.allocate(2 * BLOCK);
+        private final byte[] output = new byte[2 * BLOCK];
+
+        Keyed(byte[] key) {
+            try {
+                cipher = Cipher.getInstance("AES/ECB/NoPadding");
+                cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES unavailable", e);
+            }
+        }
+
+        /** "0x" + the first {@code bytes} bytes of AES(n, 0) || AES(n, 1) in hex. */
+        void hex(long n, byte[] out, int bytes) {
+            input.clear();
+            input.putLong(n).putLong(0).putLong(n).putLong(1);
+            try {
+                cipher.update(input.array(), 0, 2 * BLOCK, output, 0);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+            out[0] = '0';
+            out[1] = 'x';
+            for (int i = 0; i < bytes; i++) {
+                out[2 + 2 * i] = HEX[(output[i] >> 4) & 0xf];
+                out[3 + 2 * i] = HEX[output[i] & 0xf];
+            }
         }
     }
 }

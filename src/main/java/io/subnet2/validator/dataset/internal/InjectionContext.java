@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** Shared state and helpers of the injector: the random stream, the block grid and the emitted transfers. */
+/**
+ * Shared state and helpers of the injector: the random stream, the block grid and its activity
+ * curve, the placeholder slots handed to instance members (hosted on population addresses
+ * afterwards, {@link HostAssigner}) and the emitted transfers.
+ */
 final class InjectionContext {
 
     final TimeGrid grid;
@@ -12,14 +16,36 @@ final class InjectionContext {
     final NetworkProfile profile;
     final SplittableRandom random;
     final List<InjectedTransfer> transfers = new ArrayList<>();
+    private final ActivityCurve curve;
     private final int hubs;
+    private int slots;
 
-    InjectionContext(TimeGrid grid, AddressBook book, NetworkProfile profile, SplittableRandom random) {
+    InjectionContext(TimeGrid grid, ActivityCurve curve, AddressBook book, NetworkProfile profile,
+                     SplittableRandom random) {
         this.grid = grid;
+        this.curve = curve;
         this.book = book;
         this.profile = profile;
         this.random = random;
-        this.hubs = Math.max(10, book.background() / 1000);
+        this.hubs = hubs(book.population());
+    }
+
+    /** The busiest ranks, which fund and cash out instances and never host one. */
+    static int hubs(int population) {
+        return Math.max(10, population / 1000);
+    }
+
+    int hubs() {
+        return hubs;
+    }
+
+    int slots() {
+        return slots;
+    }
+
+    /** A placeholder address for an instance member (or a peel-chain side address). */
+    long slot() {
+        return book.population() + (long) slots++;
     }
 
     int between(int lowInclusive, int highInclusive) {
@@ -30,9 +56,9 @@ final class InjectionContext {
         return profile.pickAsset(random.nextDouble());
     }
 
-    /** A random first block such that {@code span} more blocks still fit in the window. */
+    /** A first block such that {@code span} more blocks still fit, drawn by the activity curve like background transfers. */
     int start(int span) {
-        return random.nextInt(Math.max(1, grid.blockCount() - span));
+        return curve.draw(random, grid.blockCount() - span);
     }
 
     /** A gap of at least one block, between the two durations. */
@@ -66,25 +92,5 @@ final class InjectionContext {
     /** {@code address} sends to a hub shortly after {@code block}. */
     void cashOut(long address, int block, long usdMicros) {
         emit(block + random.nextInt(grid.blocks(6 * 3600)), address, hub(), asset(), usdMicros);
-    }
-
-    /**
-     * A few ordinary transfers between {@code address} and background addresses anywhere in the
-     * window, so injected addresses are not recognisable by having no other activity.
-     */
-    void camouflage(long address, double mean) {
-        int count = 0;
-        while (count < 8 && random.nextDouble() < mean / (mean + 1)) {
-            count++;
-        }
-        for (int i = 0; i < count; i++) {
-            long other = book.sample(random);
-            int block = random.nextInt(grid.blockCount());
-            if (random.nextBoolean()) {
-                emit(block, address, other, asset(), Amounts.usdMicros(random));
-            } else {
-                emit(block, other, address, asset(), Amounts.usdMicros(random));
-            }
-        }
     }
 }

@@ -55,19 +55,26 @@ final class LabelFile {
 
     long write(Path file, List<PatternInjector.Flag> flags) throws IOException {
         List<GenericRecord> rows = new ArrayList<>();
-        int background = book.background();
+        int background = book.population();
+        Set<Long> taken = new HashSet<>();
+        for (PatternInjector.Flag flag : flags) {
+            taken.add(flag.address()); // one label per address: flagged hosts get only their flag
+        }
         int hubs = Math.max(5, Math.min(2_000, background / 500));
         for (int id = 0; id < Math.min(hubs, background); id++) {
-            Kind kind = HUB_KINDS.get(random.nextInt(HUB_KINDS.size()));
-            rows.add(row(id, kind, kind.name() + " " + (id + 1), 0.85f + 0.15f * random.nextFloat()));
+            if (!taken.contains((long) id)) {
+                Kind kind = HUB_KINDS.get(random.nextInt(HUB_KINDS.size()));
+                rows.add(row(id, kind, kind.name() + " " + (id + 1), 0.85f + 0.15f * random.nextFloat()));
+            }
         }
         int others = Math.min(18_000, background / 100);
-        Set<Integer> taken = new HashSet<>();
-        while (taken.size() < others && hubs < background) {
-            int id = hubs + random.nextInt(background - hubs);
+        int labelled = 0;
+        while (labelled < others && taken.size() < background - hubs) {
+            long id = hubs + random.nextInt(background - hubs);
             if (taken.add(id)) {
+                labelled++;
                 Kind kind = OTHER_KINDS.get(random.nextInt(OTHER_KINDS.size()));
-                rows.add(row(id, kind, kind.name() + " " + taken.size(), 0.4f + 0.5f * random.nextFloat()));
+                rows.add(row(id, kind, kind.name() + " " + labelled, 0.4f + 0.5f * random.nextFloat()));
             }
         }
         int n = 0;

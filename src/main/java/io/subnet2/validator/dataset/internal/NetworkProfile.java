@@ -1,5 +1,9 @@
 package io.subnet2.validator.dataset.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,12 +38,22 @@ public record NetworkProfile(String network, int blockSeconds, List<Asset> asset
             return new NetworkProfile(network, blockSeconds, List.of(
                     new Asset(nativeSymbol, NATIVE_CONTRACT, nativeAsset.basePriceUsd(), 0.03, 1.0)));
         }
-        Ids contracts = new Ids(network.hashCode() * 0x9e3779b97f4a7c15L);
         return new NetworkProfile(network, blockSeconds, List.of(
                 nativeAsset,
-                new Asset("USDT", contracts.addressString(1), 1.0, 0.0, 0.25),
-                new Asset("USDC", contracts.addressString(2), 1.0, 0.0, 0.15),
-                new Asset("WBTC", contracts.addressString(3), 60000.0, 0.03, 0.10)));
+                new Asset("USDT", contract(network, "USDT"), 1.0, 0.0, 0.25),
+                new Asset("USDC", contract(network, "USDC"), 1.0, 0.0, 0.15),
+                new Asset("WBTC", contract(network, "WBTC"), 60000.0, 0.03, 0.10)));
+    }
+
+    /** A token contract: public and the same in every dataset of the network (SHA-256 of its name). */
+    private static String contract(String network, String symbol) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("subnet2-validator/contract/" + network + "/" + symbol).getBytes(StandardCharsets.UTF_8));
+            return "0x" + HexFormat.of().formatHex(digest, 0, 20);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
     }
 
     private static String nativeSymbolFallback(String network) {

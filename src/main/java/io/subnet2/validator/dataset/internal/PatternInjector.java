@@ -18,14 +18,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.LongUnaryOperator;
 
 import io.subnet2.validator.dataset.PatternType;
 import io.subnet2.validator.dataset.internal.Instance.Member;
 
 /**
- * Builds the injected instances (shapes in docs/dataset.md) on fresh addresses and the transfers that
- * realise them. Every shape satisfies its type's verification rule by construction; camouflage
- * transfers only add edges, which no rule forbids.
+ * Builds the injected instances (shapes in docs/dataset.md) and the transfers that realise them, on
+ * placeholder slots later hosted on ordinary population addresses. Every shape satisfies its type's
+ * verification rule by construction; the hosts' background transfers only add edges, which no rule
+ * forbids.
  */
 public final class PatternInjector {
 
@@ -46,8 +48,9 @@ public final class PatternInjector {
     private final List<Instance> instances = new ArrayList<>();
     private final List<Flag> flags = new ArrayList<>();
 
-    public PatternInjector(TimeGrid grid, AddressBook book, NetworkProfile profile, SplittableRandom random) {
-        this.ctx = new InjectionContext(grid, book, profile, random);
+    PatternInjector(TimeGrid grid, ActivityCurve curve, AddressBook book, NetworkProfile profile,
+                    SplittableRandom random) {
+        this.ctx = new InjectionContext(grid, curve, book, profile, random);
     }
 
     /** Instances per type for a dataset of {@code transfers}: about one instance per 500 transfers. */
@@ -55,7 +58,12 @@ public final class PatternInjector {
         return (int) Math.max(3, Math.min(2000, Math.round(transfers / 4000.0)));
     }
 
-    public Result inject(int perType) {
+    /**
+     * Builds {@code perType} instances of every type on placeholder slots, then hosts the slots on
+     * population addresses and thins the hosts' background draws ({@link HostAssigner}) for a dataset
+     * of {@code totalTransfers}.
+     */
+    Result inject(int perType, long totalTransfers) {
         for (int i = 0; i < perType; i++) {
             for (PatternType type : PatternType.values()) {
                 String id = type.id() + "-" + String.format(Locale.ROOT, "%05d", i);
@@ -71,19 +79,29 @@ public final class PatternInjector {
                 }
             }
         }
-        List<InjectedTransfer> sorted = new ArrayList<>(ctx.transfers);
+        long background = Math.max(0, totalTransfers - ctx.transfers.size());
+        HostAssigner.Hosting hosting = HostAssigner.host(ctx.book, ctx.slots(), ctx.hubs(), background,
+                ctx.transfers, ctx.random);
+        ctx.book.thin(hosting.skipAsSender(), hosting.skipAsReceiver());
+        int population = ctx.book.population();
+        LongUnaryOperator host = id -> hosting.map(id, population);
+        List<InjectedTransfer> sorted = new ArrayList<>();
+        for (InjectedTransfer t : ctx.transfers) {
+            sorted.add(t.remap(host));
+        }
         sorted.sort(Comparator.comparingInt(InjectedTransfer::block));
-        return new Result(List.copyOf(instances), sorted, List.copyOf(flags));
+        return new Result(instances.stream().map(instance -> instance.remap(host)).toList(), sorted,
+                flags.stream().map(flag -> new Flag(host.applyAsLong(flag.address()), flag.subtype())).toList());
     }
 
     private void add(PatternType type, String id, List<Member> members) {
         instances.add(new Instance(type, id, List.copyOf(members), -1, null));
     }
 
-    private long[] fresh(int count) {
+    private long[] slots(int count) {
         long[] ids = new long[count];
         for (int i = 0; i < count; i++) {
-            ids[i] = ctx.book.fresh();
+            ids[i] = ctx.slot();
         }
         return ids;
     }
@@ -98,7 +116,7 @@ public final class PatternInjector {
 
     /** a1 -> a2 -> ... -> ak -> a1, similar amounts, hops 10 min to 3 h apart. */
     private void cycle(String id) {
-        long[] m = fresh(ctx.between(3, 6));
+        long[] m = slots(ctx.between(3, 6));
         int asset = ctx.asset();
         long usd = Amounts.usdMicrosAtLeast(ctx.random, 1_000);
         int block = ctx.start(m.length * ctx.grid.blocks(3 * HOUR));
@@ -108,15 +126,12 @@ public final class PatternInjector {
             usd -= (long) (usd * (0.002 + 0.008 * ctx.random.nextDouble()));
             block += ctx.gap(10 * MINUTE, 3 * HOUR);
         }
-        for (long member : m) {
-            ctx.camouflage(member, 1.0);
-        }
         add(PatternType.CYCLE, id, members(m, MEMBER));
     }
 
     /** Path of 4..8 with strictly later hops and shrinking amounts; half are peel chains. */
     private void layering(String id) {
-        long[] p = fresh(ctx.between(4, 8));
+        long[] p = slots(ctx.between(4, 8));
         boolean peel = ctx.random.nextBoolean();
         int asset = ctx.asset();
         long usd = Amounts.usdMicrosAtLeast(ctx.random, 5_000);
@@ -124,7 +139,7 @@ public final class PatternInjector {
         ctx.fund(p[0], block, usd);
         for (int i = 0; i + 1 < p.length; i++) {
             if (peel) {
-                long side = ctx.book.fresh();
+                long side = ctx.slot();
                 long peeled = (long) (usd * (0.05 + 0.05 * ctx.random.nextDouble()));
                 ctx.emit(block, p[i], side, asset, peeled);
                 usd -= peeled;
@@ -144,8 +159,8 @@ public final class PatternInjector {
 
     /** 5..15 distinct senders pay one center within a day; the center then forwards to a hub. */
     private void fanIn(String id) {
-        long center = ctx.book.fresh();
-        long[] senders = fresh(ctx.between(5, 15));
+        long center = ctx.slot();
+        long[] senders = slots(ctx.between(5, 15));
         int window = ctx.span(24 * HOUR);
         int start = ctx.start(window);
         long total = 0;
@@ -156,7 +171,6 @@ public final class PatternInjector {
             ctx.emit(block, sender, center, ctx.asset(), usd);
             total += usd;
             last = Math.max(last, block);
-            ctx.camouflage(sender, 0.5);
         }
         ctx.cashOut(center, last, total);
         add(PatternType.MOTIF_FANIN, id, spokes(center, senders));
@@ -164,8 +178,8 @@ public final class PatternInjector {
 
     /** A hub funds one center, which pays 5..15 distinct receivers within a day. */
     private void fanOut(String id) {
-        long center = ctx.book.fresh();
-        long[] receivers = fresh(ctx.between(5, 15));
+        long center = ctx.slot();
+        long[] receivers = slots(ctx.between(5, 15));
         int window = ctx.span(24 * HOUR);
         int start = ctx.start(window);
         long total = 0;
@@ -173,7 +187,6 @@ public final class PatternInjector {
             long usd = Amounts.usdMicros(ctx.random);
             ctx.emit(start + ctx.random.nextInt(window), center, receiver, ctx.asset(), usd);
             total += usd;
-            ctx.camouflage(receiver, 0.5);
         }
         ctx.fund(center, start, total);
         add(PatternType.MOTIF_FANOUT, id, spokes(center, receivers));
@@ -188,9 +201,9 @@ public final class PatternInjector {
 
     /** A source splits into 5..10 smurfs, each forwarding sub-10k amounts to 1 or 2 collectors. */
     private void smurfing(String id) {
-        long source = ctx.book.fresh();
-        long[] smurfs = fresh(ctx.between(5, 10));
-        long[] collectors = fresh(ctx.between(1, 2));
+        long source = ctx.slot();
+        long[] smurfs = slots(ctx.between(5, 10));
+        long[] collectors = slots(ctx.between(1, 2));
         int asset = ctx.asset();
         int window = ctx.span(18 * HOUR);
         int start = ctx.start(window);
@@ -224,7 +237,7 @@ public final class PatternInjector {
     /** flagged f -> h1 -> .. -> a with 1..3 hops; rows from a (hop d) to f (hop 0). */
     private void proximity(String id) {
         int hops = ctx.between(1, 3);
-        long[] chain = fresh(hops + 1); // chain[0] = f, chain[hops] = a
+        long[] chain = slots(hops + 1); // chain[0] = f, chain[hops] = a
         String subtype = FLAG_SUBTYPES.get(ctx.random.nextInt(FLAG_SUBTYPES.size()));
         int asset = ctx.asset();
         long usd = Amounts.usdMicrosAtLeast(ctx.random, 2_000);
@@ -246,9 +259,9 @@ public final class PatternInjector {
 
     /** 15..40 transfers in and out of one address within 30 minutes, plus ordinary activity elsewhere. */
     private void burst(String id) {
-        long center = ctx.book.fresh();
+        long center = ctx.slot();
         int count = ctx.between(15, 40);
-        long[] counterparts = fresh(ctx.between(Math.max(3, count / 2), count));
+        long[] counterparts = slots(ctx.between(Math.max(3, count / 2), count));
         int window = ctx.grid.blocks(30 * MINUTE);
         int start = ctx.start(window);
         for (int i = 0; i < count; i++) {
@@ -261,7 +274,6 @@ public final class PatternInjector {
                 ctx.emit(block, other, center, ctx.asset(), usd);
             }
         }
-        ctx.camouflage(center, 3.0);
         List<Member> list = new ArrayList<>();
         list.add(new Member(center, CENTER, null));
         list.addAll(members(counterparts, COUNTERPART));
@@ -270,8 +282,8 @@ public final class PatternInjector {
 
     /** 6..12 sends with amount_usd in [0.85 T, 0.99 T) to distinct receivers over up to 36 hours. */
     private void threshold(String id) {
-        long sender = ctx.book.fresh();
-        long[] receivers = fresh(ctx.between(6, 12));
+        long sender = ctx.slot();
+        long[] receivers = slots(ctx.between(6, 12));
         long t = THRESHOLDS[ctx.random.nextInt(THRESHOLDS.length)];
         int window = ctx.span(36 * HOUR);
         int start = ctx.start(window);
@@ -280,7 +292,6 @@ public final class PatternInjector {
             long usd = Amounts.uniformMicros(ctx.random, 0.85 * t, 0.99 * t);
             ctx.emit(start + ctx.random.nextInt(window), sender, receiver, ctx.asset(), usd);
             total += usd;
-            ctx.camouflage(receiver, 0.5);
         }
         ctx.fund(sender, start, total + total / 20);
         List<Member> list = new ArrayList<>();

@@ -9,8 +9,9 @@ import java.util.SplittableRandom;
 
 /**
  * Generates the transfers block by block on the calling thread: each block gets its share of
- * background transfers (a diurnal curve with noise, summing exactly to the requested count) randomly
- * interleaved with the injected transfers of that block. Rows go into row-group-sized batches that
+ * background transfers ({@link ActivityCurve}, summing exactly to the requested count) randomly
+ * interleaved with the injected transfers of that block, both kinds numbered by one transaction
+ * counter and grouped into multi-event transactions alike. Rows go into row-group-sized batches that
  * {@link PartWriters} encodes in parallel; the parts are then concatenated in order.
  */
 final class TransferStream {
@@ -24,12 +25,14 @@ final class TransferStream {
     private final AddressBook book;
     private final NetworkProfile profile;
     private final PriceTable prices;
+    private final ActivityCurve curve;
     private final SplittableRandom random;
     private final BitSet seen = new BitSet();
     private final double nativePrice;
 
-    TransferStream(TimeGrid grid, AddressBook book, NetworkProfile profile, PriceTable prices,
+    TransferStream(TimeGrid grid, ActivityCurve curve, AddressBook book, NetworkProfile profile, PriceTable prices,
                    SplittableRandom random) {
+        this.curve = curve;
         this.grid = grid;
         this.book = book;
         this.profile = profile;
@@ -60,15 +63,13 @@ final class TransferStream {
 
     private long generate(PartWriters parts, long background, List<InjectedTransfer> injected)
             throws IOException, InterruptedException {
-        double[] cumulative = blockWeights();
-        double total = cumulative[cumulative.length - 1];
         long tx = 0;
         long emitted = 0;
         long rows = 0;
         int next = 0;
         for (int block = 0; block < grid.blockCount(); block++) {
             long upTo = block == grid.blockCount() - 1 ? background
-                    : (long) Math.floor(background * (cumulative[block] / total));
+                    : (long) Math.floor(background * curve.cumulativeShare(block));
             long bg = upTo - emitted;
             emitted = upTo;
             int end = next;
@@ -82,22 +83,24 @@ final class TransferStream {
                 TransferBatch batch = parts.batch();
                 rows++;
                 long inj = end - next;
-                if (inj > 0 && random.nextLong(bg + inj) < inj) {
-                    InjectedTransfer t = injected.get(next++);
-                    add(batch, tx++, 0, block, day, t.from(), t.to(), t.asset(), t.usdMicros());
-                    prevFrom = -1;
-                    continue;
-                }
-                bg--;
+                // injected and background rows are drawn in random order and join transactions alike
+                boolean isInjected = inj > 0 && random.nextLong(bg + inj) < inj;
                 boolean sameTx = prevFrom >= 0 && event + 1 < MAX_EVENTS && random.nextDouble() < SAME_TX;
                 event = sameTx ? event + 1 : 0;
                 if (!sameTx) {
                     tx++;
                 }
-                int from = sameTx && random.nextDouble() < 0.6 ? (int) prevFrom : book.sample(random);
-                int to = book.sample(random);
+                if (isInjected) {
+                    InjectedTransfer t = injected.get(next++);
+                    add(batch, tx - 1, event, block, day, t.from(), t.to(), t.asset(), t.usdMicros());
+                    prevFrom = t.from();
+                    continue;
+                }
+                bg--;
+                long from = sameTx && random.nextDouble() < 0.6 ? prevFrom : book.sender(random);
+                long to = book.receiver(random);
                 if (to == from) {
-                    to = (to + 1) % book.background();
+                    to = (to + 1) % book.population();
                 }
                 int asset = profile.pickAsset(random.nextDouble());
                 add(batch, tx - 1, event, block, day, from, to, asset, Amounts.usdMicros(random));
@@ -113,17 +116,5 @@ final class TransferStream {
                 random.nextLong(SUB_MICRO), usd, Amounts.feeMicros(random, nativePrice));
         seen.set(Math.toIntExact(from));
         seen.set(Math.toIntExact(to));
-    }
-
-    /** Cumulative activity weight per block: a diurnal curve peaking mid-afternoon UTC, with noise. */
-    private double[] blockWeights() {
-        double[] cumulative = new double[grid.blockCount()];
-        double sum = 0;
-        for (int block = 0; block < cumulative.length; block++) {
-            double diurnal = 1 + 0.35 * StrictMath.sin(2 * Math.PI * (grid.hourOfDay(block) - 9) / 24.0);
-            sum += diurnal * StrictMath.exp(0.3 * Gaussian.next(random));
-            cumulative[block] = sum;
-        }
-        return cumulative;
     }
 }

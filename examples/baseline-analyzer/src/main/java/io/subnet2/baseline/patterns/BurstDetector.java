@@ -13,6 +13,7 @@ public final class BurstDetector implements Detector {
     static final long SPAN_MS = 3_600_000L - 1;
     static final int MIN_TRANSFERS = 10;
     static final int MAX_LISTED = 200;
+    static final double SURPRISE = 8;
 
     @Override
     public String name() {
@@ -67,9 +68,21 @@ public final class BurstDetector implements Detector {
             if (k >= 2) {
                 int[] out = new int[k];
                 System.arraycopy(members, 0, out, 0, k);
-                sink.add(name(), out, 0.5 + 0.5 * best / m);
+                sink.add(name(), out, confidence(best, m, ts[merged[m - 1]] - ts[merged[0]]));
             }
         }
+    }
+
+    /**
+     * How unlikely the burst is at the address's own pace: {@code best} transfers in one window
+     * against the {@code m / (span / window)} expected there. A burst of {@link #SURPRISE} times the
+     * expected count or more is evidence; less is shape only.
+     */
+    static double confidence(int best, int m, long spanMs) {
+        double windows = Math.max(1.0, (double) spanMs / SPAN_MS);
+        double ratio = best / Math.max(1.0, m / windows);
+        return ratio >= SURPRISE ? Flow.EVIDENCE + 0.05 * Math.min(1.0, (ratio - SURPRISE) / SURPRISE)
+                : Flow.shapeOnly(ratio / SURPRISE);
     }
 
     /** a's transfers in time order (a self-transfer once). */

@@ -12,6 +12,8 @@ public final class CycleDetector implements Detector {
 
     static final long WINDOW_MS = 48 * 3_600_000L;
     static final double RATIO = 1.5;
+    /** Smallest over largest hop amount of a cycle that passes the same funds round. */
+    static final double CONSERVED = 0.95;
     static final int MIN_LEN = 3;
     static final int MAX_LEN = 6;
     static final int MAX_SCAN = 64;
@@ -100,7 +102,9 @@ public final class CycleDetector implements Detector {
         }
         int[] cycle = new int[length];
         System.arraycopy(path, 0, cycle, 0, length);
-        sink.add(Pattern.CYCLE, cycle, 0.6 + 0.4 * (min / max));
+        double kept = min / max;
+        sink.add(Pattern.CYCLE, cycle, kept >= CONSERVED ? Flow.EVIDENCE + 0.1 * (kept - CONSERVED) / (1 - CONSERVED)
+                : Flow.shapeOnly(kept));
         found++;
     }
 

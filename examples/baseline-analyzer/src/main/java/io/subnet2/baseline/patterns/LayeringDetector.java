@@ -17,6 +17,7 @@ public final class LayeringDetector implements Detector {
     static final double MIN_KEEP = 0.75;
     static final double MAX_KEEP = 1.01;
     static final int MIN_NODES = 4;
+    static final long CASH_OUT_MS = 10 * Flow.HOUR_MS;
     static final int MAX_NODES = 10;
     static final int MAX_SCAN = 32;
     static final int BRANCH = 2;
@@ -103,11 +104,11 @@ public final class LayeringDetector implements Detector {
             }
         }
         if (taken == 0 && nodes >= MIN_NODES) {
-            emit(nodes);
+            emit(nodes, last);
         }
     }
 
-    private void emit(int nodes) {
+    private void emit(int nodes, int last) {
         int steady = 0;
         for (int i = 1; i < nodes - 1; i++) {
             steady += ratios[i] >= 0.85 && ratios[i] <= 1.0 ? 1 : 0;
@@ -122,8 +123,25 @@ public final class LayeringDetector implements Detector {
         System.arraycopy(path, 0, chain, 0, nodes);
         double lengthBonus = Math.min(1.0, (nodes - 3) / 3.0);
         double relays = nodes - 2.0;
-        sink.add(Pattern.LAYERING_PATH, chain,
-                0.3 + 0.2 * steady / relays + 0.2 * lengthBonus + 0.3 * quiet / relays);
+        double shape = 0.3 + 0.2 * steady / relays + 0.2 * lengthBonus + 0.3 * quiet / relays;
+        sink.add(Pattern.LAYERING_PATH, chain, cashedOut(chain[nodes - 1], last)
+                ? Flow.EVIDENCE + 0.05 * shape : Flow.shapeOnly(shape));
+    }
+
+    /** Whether the chain's end passed on exactly what the last hop brought, soon after. */
+    private boolean cashedOut(int end, int last) {
+        long[] ts = g.t.ts();
+        double[] usd = g.t.usd();
+        for (int i = g.firstOutAtOrAfter(end, ts[last]); i < g.outOff[end + 1]; i++) {
+            int tx = g.outTx[i];
+            if (ts[tx] > ts[last] + CASH_OUT_MS) {
+                return false;
+            }
+            if (Flow.same(usd[tx], usd[last])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** next carries MIN_KEEP..MAX_KEEP of prev. */

@@ -96,7 +96,7 @@ public final class MotifDetector implements Detector {
                 count[members[i]] = 0;
             }
             double share = (double) (bestEnd - bestStart) / (to - from);
-            sink.add(name(), members, 0.5 + 0.5 * share);
+            sink.add(name(), members, Flow.shapeOnly(0.5 + 0.5 * share));
         }
     }
 }

@@ -8,7 +8,9 @@ import io.subnet2.baseline.io.TransferReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -42,8 +44,9 @@ public final class PatternsPhase {
     /** Runs the detectors in parallel; the result order is fixed (type order, then confidence, id). */
     public static List<PatternSink.Identified> detect(Graph g, boolean[] flagged) throws IOException {
         List<Detector> detectors = List.of(new CycleDetector(), new LayeringDetector(), new SmurfingDetector(),
-                new ProximityDetector(flagged), MotifDetector.fanIn(), MotifDetector.fanOut(),
-                new BurstDetector(), new ThresholdDetector());
+                new ForwardingSmurfDetector(), new ProximityDetector(flagged), new FlaggedFlowDetector(flagged),
+                MotifDetector.fanIn(), MotifDetector.fanOut(), ConservedFanDetector.fanIn(),
+                ConservedFanDetector.fanOut(), new BurstDetector(), new ThresholdDetector());
         int threads = Math.max(1, Math.min(detectors.size(), Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -58,11 +61,14 @@ public final class PatternsPhase {
                     return kept;
                 }));
             }
-            List<PatternSink.Identified> all = new ArrayList<>();
+            // two detectors of a type may report the same addresses: one pattern, the higher confidence
+            Map<String, PatternSink.Identified> byId = new LinkedHashMap<>();
             for (Future<List<PatternSink.Identified>> f : results) {
-                all.addAll(f.get());
+                for (PatternSink.Identified p : f.get()) {
+                    byId.merge(p.id(), p, (a, b) -> b.confidence() > a.confidence() ? b : a);
+                }
             }
-            return all;
+            return new ArrayList<>(byId.values());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

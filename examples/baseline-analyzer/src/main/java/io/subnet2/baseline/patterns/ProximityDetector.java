@@ -96,6 +96,6 @@ public final class ProximityDetector implements Detector {
         for (int v = a; v >= 0; v = parent[v]) {
             path[k++] = v;
         }
-        sink.add(name(), path, 1.0 - 0.2 * (hops - 1));
+        sink.add(name(), path, Flow.shapeOnly(1.0 - 0.2 * (hops - 1)));
     }
 }

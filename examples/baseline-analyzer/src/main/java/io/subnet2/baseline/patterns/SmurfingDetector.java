@@ -77,7 +77,7 @@ public final class SmurfingDetector implements Detector {
             }
             if (smurfs >= MIN_SMURFS) {
                 double size = Math.min(1.0, smurfs / 5.0);
-                sink.add(name(), Arrays.copyOf(members, n), 0.4 + 0.3 * size + 0.3 * clean / smurfs);
+                sink.add(name(), Arrays.copyOf(members, n), Flow.shapeOnly(0.4 + 0.3 * size + 0.3 * clean / smurfs));
             }
         }
     }
