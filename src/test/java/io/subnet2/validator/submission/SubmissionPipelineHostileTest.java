@@ -59,7 +59,7 @@ class SubmissionPipelineHostileTest {
     }
 
     static SubmissionOutcome submit(SubmissionPipeline p, String url, String commit) {
-        return p.process(new SubmissionRequest(UUID.randomUUID(), TOURNAMENT, "5Hotkey", 7, url, commit));
+        return p.process(new SubmissionRequest(UUID.randomUUID(), TOURNAMENT, 2, "5Hotkey", 7, url, commit));
     }
 
     /** Asserts the outcome, that no image was built and that no working folder is left. */
