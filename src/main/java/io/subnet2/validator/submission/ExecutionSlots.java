@@ -48,6 +48,11 @@ public final class ExecutionSlots {
         return permits;
     }
 
+    /** Whether anyone waits for a slot right now (monitoring). */
+    public boolean hasQueuedThreads() {
+        return semaphore.hasQueuedThreads();
+    }
+
     /** Slots free right now. */
     public int available() {
         return semaphore.availablePermits();
