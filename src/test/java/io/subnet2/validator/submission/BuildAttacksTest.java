@@ -200,6 +200,26 @@ class BuildAttacksTest {
         docker.removeImageCmd(outcome.imageDigest()).withForce(true).exec();
     }
 
+    /** RUN steps see the configured build arguments and the builder's own variables, nothing of the validator. */
+    @Test
+    void runStepsSeeOnlyTheConfiguredBuildArguments() throws IOException {
+        SubmissionPipeline withArgs = new SubmissionPipeline(SubmissionProperties.withLoopbackHosts(
+                List.of(git.hostPort())).toBuilder().buildArgs(Map.of("BASE_IMAGE", DockerTestSupport.DEBIAN_BASE))
+                .build(), temp.resolve("repos"), docker);
+        String sha;
+        try (TestRepo repo = TestRepo.create(git.repositories(), "attack/env.git")) {
+            sha = repo.file("Dockerfile", "ARG BASE_IMAGE\nFROM $BASE_IMAGE\nARG BASE_IMAGE\n"
+                    + "RUN echo ENV-START; env | cut -d= -f1 | sort; echo ENV-END\nUSER 65534\n").commit("env");
+        }
+        SubmissionOutcome outcome = withArgs.process(new SubmissionRequest(UUID.randomUUID(), TOURNAMENT, 3,
+                "5Attacker", 42, git.url("attack/env.git"), sha));
+        assertThat(outcome.status()).as(outcome.validationError()).isEqualTo(Status.VALIDATED);
+        String log = outcome.buildLog();
+        List<String> names = log.substring(log.indexOf("ENV-START\n") + 10, log.lastIndexOf("ENV-END")).lines().toList();
+        assertThat(names).isSubsetOf("BASE_IMAGE", "HOME", "HOSTNAME", "PATH", "PWD", "SHLVL", "OLDPWD", "_");
+        docker.removeImageCmd(outcome.imageDigest()).withForce(true).exec();
+    }
+
     static boolean imageExists(String ref) {
         try {
             docker.inspectImageCmd(ref).exec();
