@@ -135,43 +135,39 @@ class BuildLimitsTest {
         assertStillBuilds(pipeline);
     }
 
+    /** Runs the attack step and checks that the engine's free disk is back afterwards (printed as a figure). */
+    static SubmissionOutcome attackDisk(SubmissionProperties properties, String name, String run) throws IOException {
+        long before = freeDisk();
+        SubmissionOutcome outcome = submit(pipeline(properties), name, run);
+        long after = freeDisk();
+        System.out.printf("%s: %s; engine disk free before %d MiB, after %d MiB%n", name,
+                outcome.validationError().lines().findFirst().orElse(""), before / MIB, after / MIB);
+        assertThat(after).as("engine disk given back").isGreaterThan(before - 512 * MIB);
+        return outcome;
+    }
+
     @Test
     void fiftyGigabyteDdIsStoppedByTheFileSizeLimit() throws IOException {
-        long before = freeDisk();
-        SubmissionOutcome outcome = submit(pipeline(base), "dd50g", "dd if=/dev/zero of=/big bs=1M count=51200");
-        long after = freeDisk();
-        System.out.printf("dd 50 GB: %s; engine disk free before %d MiB, after %d MiB%n",
-                outcome.validationError().lines().findFirst().orElse(""), before / MIB, after / MIB);
-        assertStopped(outcome, "[build.file-size] a build step wrote a file larger than the build file size limit: ");
-        assertThat(after).as("engine disk given back").isGreaterThan(before - 512 * MIB);
+        assertStopped(attackDisk(base, "dd50g", "dd if=/dev/zero of=/big bs=1M count=51200"),
+                "[build.file-size] a build step wrote a file larger than the build file size limit: ");
     }
 
     @Test
     void manySmallFilesAreStoppedByTheDiskLimit() throws IOException {
-        long before = freeDisk();
-        SubmissionOutcome outcome = submit(pipeline(base), "manyfiles",
-                "i=0; while dd if=/dev/zero of=/f$i bs=1M count=32 2>/dev/null; do i=$((i+1)); done; sleep 120");
-        long after = freeDisk();
-        System.out.printf("many 32 MiB files: %s; engine disk free before %d MiB, after %d MiB%n",
-                outcome.validationError().lines().findFirst().orElse(""), before / MIB, after / MIB);
-        assertStopped(outcome, "[build.disk-limit] a build step wrote more than the build disk limit: ");
-        assertThat(after).as("engine disk given back").isGreaterThan(before - 512 * MIB);
+        assertStopped(attackDisk(base, "manyfiles",
+                "i=0; while dd if=/dev/zero of=/f$i bs=1M count=32 2>/dev/null; do i=$((i+1)); done; sleep 120"),
+                "[build.disk-limit] a build step wrote more than the build disk limit: ");
     }
 
     @Test
     void fallocateKeepSizeIsStoppedByTheEngineDiskFloor() throws IOException {
-        long before = freeDisk();
         SubmissionProperties floor = base.toBuilder().buildLimits(new BuildLimits(0.5, null, 200,
-                DataSize.ofMegabytes(64), DataSize.ofMegabytes(256), DataSize.ofBytes(before - 1024 * MIB),
+                DataSize.ofMegabytes(64), DataSize.ofMegabytes(256), DataSize.ofBytes(freeDisk() - 1024 * MIB),
                 Duration.ofMillis(100))).build();
-        SubmissionOutcome outcome = submit(pipeline(floor), "fallocate", "touch /hole && fallocate -n -l 3G /hole && sleep 120");
-        long after = freeDisk();
-        System.out.printf("fallocate -n 3 GiB: %s; engine disk free before %d MiB, after %d MiB%n",
-                outcome.validationError().lines().findFirst().orElse(""), before / MIB, after / MIB);
+        SubmissionOutcome outcome = attackDisk(floor, "fallocate", "touch /hole && fallocate -n -l 3G /hole && sleep 120");
         assertThat(outcome.status()).isEqualTo(Status.FAILED);
         assertThat(outcome.retryable()).as("a low engine disk is retried, not charged at once").isTrue();
         assertThat(outcome.validationError()).startsWith("[build.engine-disk-low] the engine's disk ran low during the build");
-        assertThat(after).as("engine disk given back").isGreaterThan(before - 512 * MIB);
     }
 
     @Test
