@@ -156,6 +156,16 @@ class BuildAttacksTest {
         assertThat(hitsOn("/" + name)).as("requests the SSRF server saw for " + name).isZero();
     }
 
+    /** COPY, the replacement for ADD, never fetches: the engine refuses a URL source before any request. */
+    @Test
+    void copyFromAUrlIsRefusedByTheEngineWithoutARequest() throws IOException {
+        SubmissionOutcome outcome = submit("copy-url", "FROM subnet2-base/debian:bookworm\nCOPY " + ssrfUrl
+                + "/copy-url /leak\nUSER 65534\n");
+        assertThat(outcome.status()).isEqualTo(Status.FAILED);
+        assertThat(outcome.validationError()).startsWith("[build.failed]").contains("source can't be a URL for COPY");
+        assertThat(hitsOn("/copy-url")).isZero();
+    }
+
     @Test
     void baseImageWithOnbuildTriggersIsRefusedAndItsTriggerNeverFires() throws IOException {
         SubmissionOutcome outcome = submit("onbuild-base", "FROM " + ONBUILD_BASE + "\nUSER 65534\n");

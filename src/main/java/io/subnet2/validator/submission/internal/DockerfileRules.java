@@ -148,7 +148,7 @@ public final class DockerfileRules {
         } else if (!baseImages.allows(image)) {
             violations.add(Violation.of(Rule.DOCKERFILE_BASE_IMAGE, where + ": " + clip(image)
                     + " (allowed: " + String.join(", ", baseImages.patterns()) + ")"));
-        } else {
+        } else if (!image.equals("scratch")) { // the engine's empty image: never pulled, never local
             images.add(image);
         }
         return stage;
