@@ -7,14 +7,22 @@ import io.subnet2.validator.PathsProperties;
 import io.subnet2.validator.sandbox.DockerClients;
 import io.subnet2.validator.sandbox.SandboxProperties;
 
-/** The pipeline bean: working copies under {@code {work-dir}/repos}, the sandbox's Docker engine. */
+/**
+ * The pipeline bean: working copies under {@code {work-dir}/repos}, the sandbox's Docker engine, and the
+ * {@link ExecutionSlots} ({@code validator.sandbox.max-parallel} permits) that builds share with runs.
+ */
 @Configuration(proxyBeanMethods = false)
 class SubmissionConfiguration {
 
     @Bean
+    ExecutionSlots executionSlots(SandboxProperties sandbox) {
+        return new ExecutionSlots(sandbox.maxParallel());
+    }
+
+    @Bean
     SubmissionPipeline submissionPipeline(SubmissionProperties properties, PathsProperties paths,
-            SandboxProperties sandbox) {
+            SandboxProperties sandbox, ExecutionSlots slots) {
         return new SubmissionPipeline(properties, paths.workDir().resolve("repos"),
-                DockerClients.create(sandbox.dockerHost()));
+                DockerClients.create(sandbox.dockerHost()), slots);
     }
 }

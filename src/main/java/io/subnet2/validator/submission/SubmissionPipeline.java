@@ -9,12 +9,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Image;
 import org.eclipse.jgit.lib.Repository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +40,8 @@ import io.subnet2.validator.submission.internal.Violation;
  * Dockerfile rules, code scanner, docker build. No database access: the caller stores the
  * {@link SubmissionOutcome}. Deterministic and safe to repeat for the same submission (the
  * working folder is wiped first, the same tag is rebuilt). Callers must not process the same
- * submission id concurrently (one Quartz job per submission).
+ * submission id concurrently (one Quartz job per submission). Builds hold a permit of the
+ * {@link ExecutionSlots} shared with sandbox runs.
  */
 public final class SubmissionPipeline {
 
@@ -65,6 +68,12 @@ public final class SubmissionPipeline {
      *                 uses {@code reposDir/{submission-id}}, deleted when the pipeline ends
      */
     public SubmissionPipeline(SubmissionProperties properties, Path reposDir, DockerClient docker) {
+        this(properties, reposDir, docker, new ExecutionSlots(1));
+    }
+
+    /** @param slots the container parallelism shared with sandbox runs; each build holds one permit */
+    public SubmissionPipeline(SubmissionProperties properties, Path reposDir, DockerClient docker,
+            ExecutionSlots slots) {
         this.properties = properties;
         this.reposDir = reposDir.toAbsolutePath().normalize();
         this.docker = docker;
@@ -74,14 +83,18 @@ public final class SubmissionPipeline {
                 properties.maxRepoBytes().toBytes());
         this.dockerfileRules = new DockerfileRules(properties.allowedBaseImages(), properties.buildArgs());
         this.scanner = CodeScanner.load(properties.scannerRulesFile());
-        this.builder = new ImageBuilder(docker, properties.buildTimeout(), properties.buildMemoryBytes().toBytes(),
-                properties.maxImageBytes().toBytes(), properties.pull(), properties.buildArgs());
+        this.builder = new ImageBuilder(docker, properties, slots);
     }
 
-    /** The image tag of a submission: {@code subnet2-submission:{uid}-{commit[0:12]}} ({@code baseline-...} for the baseline). */
-    public static String imageTag(int uid, String commitHash) {
+    /**
+     * The image tag of a submission: {@code subnet2-submission:{netuid}-{tournament[0:8]}-{uid}-{commit[0:12]}}
+     * ({@code baseline} for the baseline's uid). Tags are for people; runs start the stored image id.
+     */
+    public static String imageTag(SubmissionRequest request, String commitHash) {
+        int uid = request.uid();
         String owner = uid == SubmissionRequest.BASELINE_UID ? "baseline" : Integer.toString(uid);
-        return IMAGE_REPOSITORY + ":" + owner + "-" + commitHash.substring(0, 12);
+        return IMAGE_REPOSITORY + ":" + request.netuid() + "-" + request.tournamentId().toString().substring(0, 8)
+                + "-" + owner + "-" + commitHash.substring(0, 12);
     }
 
     /** The URL/commit policy alone (no network): the reason a submission would be refused, if any. */
@@ -103,16 +116,18 @@ public final class SubmissionPipeline {
             deleteTree(work);
             UrlPolicy.Target target = urlPolicy.check(request.repositoryUrl(), request.commitHash());
             Path src = work.resolve("src");
+            Set<String> images;
             try (Repository repo = fetcher.fetch(target, work.resolve("git"))) {
                 clock.next();
-                List<Violation> violations = staticChecks(repo, target.commit(), src, warnings);
-                if (!violations.isEmpty()) {
-                    throw new Rejection(violations);
+                DockerfileRules.Analysis checked = staticChecks(repo, target.commit(), src, warnings);
+                if (!checked.violations().isEmpty()) {
+                    throw new Rejection(checked.violations());
                 }
+                images = checked.images();
             }
             clock.next();
-            String tag = imageTag(request.uid(), target.commit());
-            ImageBuilder.Built built = builder.build(src, tag, labels(request, target.commit()), buildLog);
+            String tag = imageTag(request, target.commit());
+            ImageBuilder.Built built = builder.build(src, tag, labels(request, target.commit()), images, buildLog);
             Timings timings = clock.stop();
             log.info("submission {} validated: {} {} ({} bytes) in {} ms", request.submissionId(), tag,
                     built.imageId(), built.size(), timings.total().toMillis());
@@ -152,20 +167,22 @@ public final class SubmissionPipeline {
         }
     }
 
-    private List<Violation> staticChecks(Repository repo, String commit, Path src, List<String> warnings)
+    private DockerfileRules.Analysis staticChecks(Repository repo, String commit, Path src, List<String> warnings)
             throws Rejection, IOException {
         TreeExtractor.Result files = extractor.extract(repo, commit, src);
-        List<Violation> violations = new ArrayList<>(files.violations());
         if (!files.complete()) {
-            return violations;
+            return new DockerfileRules.Analysis(files.violations(), Set.of());
         }
-        violations.addAll(contentChecks(src, warnings));
-        return violations;
+        DockerfileRules.Analysis content = contentChecks(src, warnings);
+        List<Violation> violations = new ArrayList<>(files.violations());
+        violations.addAll(content.violations());
+        return new DockerfileRules.Analysis(violations, content.images());
     }
 
     /** Dockerfile rules and the code scanner over an extracted tree. */
-    private List<Violation> contentChecks(Path src, List<String> warnings) throws IOException {
-        List<Violation> violations = new ArrayList<>(dockerfileRules.check(src));
+    private DockerfileRules.Analysis contentChecks(Path src, List<String> warnings) throws IOException {
+        DockerfileRules.Analysis dockerfile = dockerfileRules.check(src);
+        List<Violation> violations = new ArrayList<>(dockerfile.violations());
         for (CodeScanner.Finding finding : scanner.scan(src)) {
             if (finding.severity() == CodeScanner.Severity.BLOCK) {
                 violations.add(Violation.of(Rule.SCANNER_BLOCK, finding.text()));
@@ -173,7 +190,7 @@ public final class SubmissionPipeline {
                 warnings.add(finding.text());
             }
         }
-        return violations;
+        return new DockerfileRules.Analysis(violations, dockerfile.images());
     }
 
     /**
@@ -210,13 +227,13 @@ public final class SubmissionPipeline {
         List<String> warnings = new ArrayList<>();
         BoundedLog buildLog = new BoundedLog(properties.buildLogMaxBytes().toBytes());
         try {
-            List<Violation> violations = contentChecks(dir, warnings);
-            if (!violations.isEmpty()) {
-                return rejected(request, violations, warnings, buildLog, clock.stop());
+            DockerfileRules.Analysis checked = contentChecks(dir, warnings);
+            if (!checked.violations().isEmpty()) {
+                return rejected(request, checked.violations(), warnings, buildLog, clock.stop());
             }
             clock.next();
-            String tag = imageTag(request.uid(), version);
-            ImageBuilder.Built built = builder.build(dir, tag, labels(request, version), buildLog);
+            String tag = imageTag(request, version);
+            ImageBuilder.Built built = builder.build(dir, tag, labels(request, version), checked.images(), buildLog);
             return new SubmissionOutcome(Status.VALIDATED, tag, built.imageId(), null, warnings, buildLog.text(),
                     false, clock.stop());
         } catch (Rejection r) {
@@ -247,28 +264,29 @@ public final class SubmissionPipeline {
     }
 
     /**
-     * Removes a submission's image once its tournament is finished. Only removes it when the image
-     * still belongs to {@code tournamentId} (the same uid and commit in a later tournament rebuilds
-     * the same tag). Returns true when an image was removed.
+     * Removes the images built for a finished tournament (found by their tournament label, so another
+     * validator's images on the same engine are never touched), except any image id a live submission
+     * (of a tournament that is not finished) still references. Returns the removed image ids.
      */
-    public boolean removeImage(String dockerImageTag, UUID tournamentId) {
-        if (dockerImageTag == null || !dockerImageTag.startsWith(IMAGE_REPOSITORY + ":")) {
-            return false;
-        }
-        try {
-            Map<String, String> labels = docker.inspectImageCmd(dockerImageTag).exec().getConfig().getLabels();
-            if (labels == null || !tournamentId.toString().equals(labels.get(LABEL_TOURNAMENT))) {
-                return false;
+    public List<String> removeTournamentImages(UUID tournamentId, Set<String> liveImageIds) {
+        List<String> removed = new ArrayList<>();
+        List<Image> images = docker.listImagesCmd()
+                .withLabelFilter(Map.of(LABEL_MANAGED, "true", LABEL_TOURNAMENT, tournamentId.toString())).exec();
+        for (Image image : images) {
+            if (liveImageIds.contains(image.getId())) {
+                log.info("image {} of finished tournament {} kept: a live submission uses it", image.getId(), tournamentId);
+                continue;
             }
-            docker.removeImageCmd(dockerImageTag).withForce(true).exec();
-            return true;
-        } catch (NotFoundException e) {
-            return false;
+            try {
+                docker.removeImageCmd(image.getId()).withForce(true).exec();
+                removed.add(image.getId());
+            } catch (NotFoundException e) {
+                // removed meanwhile
+            } catch (RuntimeException e) {
+                log.warn("image {} of tournament {} not removed: {}", image.getId(), tournamentId, e.getMessage());
+            }
         }
-    }
-
-    private static Duration since(long startNanos) {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
+        return removed;
     }
 
     private static void deleteTree(Path dir) throws IOException {

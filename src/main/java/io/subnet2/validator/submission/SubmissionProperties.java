@@ -34,6 +34,9 @@ import org.springframework.validation.annotation.Validated;
  * @param pull               let the engine pull missing base images
  * @param buildLogMaxBytes   build log kept for the miner (head and tail)
  * @param scannerRulesFile   optional JSON file replacing the built-in code scanner rules
+ * @param buildArgs          values for ARGs the Dockerfiles declare (e.g. BASE_IMAGE); every RUN step can read
+ *                           them and they stay in the image history, so names that look like secrets are refused
+ * @param buildLimits        CPU, pids, file size and disk bounds of builds ({@link BuildLimits})
  */
 @ConfigurationProperties(prefix = "validator.submission")
 @Validated
@@ -52,13 +55,16 @@ public record SubmissionProperties(
         boolean pull,
         DataSize buildLogMaxBytes,
         Path scannerRulesFile,
-        Map<String, String> buildArgs) {
+        Map<String, String> buildArgs,
+        BuildLimits buildLimits) {
 
     public static final List<String> DEFAULT_HOSTS = List.of("github.com", "gitlab.com");
     public static final List<String> DEFAULT_BASE_IMAGES =
             List.of("python", "eclipse-temurin", "debian", "ubuntu", "subnet2-base/*");
 
     private static final Pattern BUILD_ARG = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+    private static final Pattern SECRET_NAME = Pattern.compile(
+            "(?i).*(secret|token|passw|pwd|credential|private|api_?key|auth|mnemonic|seed|wallet).*");
     private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9a-fA-F:.]+]|[0-9.]+):(\\d{1,5})");
 
     public SubmissionProperties {
@@ -79,7 +85,12 @@ public record SubmissionProperties(
             if (!BUILD_ARG.matcher(name).matches() || value.isBlank() || value.chars().anyMatch(c -> c <= ' ')) {
                 throw new IllegalArgumentException("validator.submission.build-args." + name + " is not a valid build argument");
             }
+            if (SECRET_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("validator.submission.build-args." + name + " looks like a secret;"
+                        + " build arguments are visible to every RUN step and stored in the image history");
+            }
         });
+        buildLimits = buildLimits == null ? BuildLimits.defaults() : buildLimits;
         requirePositive("fetch-timeout", fetchTimeout);
         requirePositive("build-timeout", buildTimeout);
         for (DataSize size : List.of(maxRepoBytes, maxFileBytes, buildMemoryBytes, maxImageBytes, buildLogMaxBytes)) {
@@ -95,7 +106,7 @@ public record SubmissionProperties(
     /** Production defaults (no loopback hosts). */
     public static SubmissionProperties defaults() {
         return new SubmissionProperties(null, false, null, null, null, null, null, null, null, null, null,
-                false, null, null, null);
+                false, null, null, null, null);
     }
 
     /** Test configuration: the defaults plus plain-HTTP access to the given loopback {@code host:port} entries. */
@@ -158,6 +169,7 @@ public record SubmissionProperties(
         private DataSize buildLogMaxBytes;
         private Path scannerRulesFile;
         private Map<String, String> buildArgs;
+        private BuildLimits buildLimits;
 
         private Builder(SubmissionProperties p) {
             allowedHosts = p.allowedHosts;
@@ -175,6 +187,7 @@ public record SubmissionProperties(
             buildLogMaxBytes = p.buildLogMaxBytes;
             scannerRulesFile = p.scannerRulesFile;
             buildArgs = p.buildArgs;
+            buildLimits = p.buildLimits;
         }
 
         public Builder allowedHosts(List<String> v) { allowedHosts = v; return this; }
@@ -192,11 +205,12 @@ public record SubmissionProperties(
         public Builder buildLogMaxBytes(DataSize v) { buildLogMaxBytes = v; return this; }
         public Builder scannerRulesFile(Path v) { scannerRulesFile = v; return this; }
         public Builder buildArgs(Map<String, String> v) { buildArgs = v; return this; }
+        public Builder buildLimits(BuildLimits v) { buildLimits = v; return this; }
 
         public SubmissionProperties build() {
             return new SubmissionProperties(allowedHosts, allowLoopbackHttp, loopbackHttpHosts, maxRepoBytes,
                     maxFiles, maxFileBytes, fetchTimeout, buildTimeout, buildMemoryBytes, maxImageBytes,
-                    allowedBaseImages, pull, buildLogMaxBytes, scannerRulesFile, buildArgs);
+                    allowedBaseImages, pull, buildLogMaxBytes, scannerRulesFile, buildArgs, buildLimits);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 public record SubmissionRequest(
         UUID submissionId,
         UUID tournamentId,
+        int netuid,
         String hotkey,
         int uid,
         String repositoryUrl,
@@ -22,6 +23,9 @@ public record SubmissionRequest(
         Objects.requireNonNull(submissionId, "submissionId");
         Objects.requireNonNull(tournamentId, "tournamentId");
         Objects.requireNonNull(hotkey, "hotkey");
+        if (netuid < 0) {
+            throw new IllegalArgumentException("netuid must not be negative: " + netuid);
+        }
         if (uid < BASELINE_UID) {
             throw new IllegalArgumentException("uid must not be negative: " + uid);
         }

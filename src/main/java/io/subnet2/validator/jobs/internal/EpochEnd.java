@@ -73,10 +73,18 @@ public class EpochEnd {
         publishResults(tournament, tournament.epochs().epochAt(block), runs);
         if (ended && runs.stream().allMatch(r -> r.getStatus().isTerminal())) {
             tournaments.updateStatus(tournament.getId(), TournamentStatus.COMPLETED);
-            tournaments.listSubmissions(tournament.getId()).stream().filter(s -> s.getDockerImageTag() != null)
-                    .forEach(s -> pipeline.removeImage(s.getDockerImageTag(), s.getTournamentId()));
+            pipeline.removeTournamentImages(tournament.getId(), liveImageIds());
             log.info("tournament {} completed", tournament.getId());
         }
+    }
+
+    /** Image ids of the submissions of every tournament that is not finished (their runs start them). */
+    private Set<String> liveImageIds() {
+        return tournaments.listTournaments().stream()
+                .filter(t -> t.getStatus() != TournamentStatus.COMPLETED && t.getStatus() != TournamentStatus.FAILED)
+                .flatMap(t -> tournaments.listSubmissions(t.getId()).stream())
+                .map(Submission::getImageDigest).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
     }
 
     private void publishResults(Tournament tournament, long epoch, List<EvaluationRun> runs) {

@@ -29,6 +29,7 @@ import io.subnet2.validator.sandbox.SandboxResult;
 import io.subnet2.validator.sandbox.SandboxRunner;
 import io.subnet2.validator.scoring.DatasetUnreadableException;
 import io.subnet2.validator.scoring.PhaseTimes;
+import io.subnet2.validator.submission.ExecutionSlots;
 import io.subnet2.validator.tournament.EvaluationRun;
 import io.subnet2.validator.tournament.FailureKind;
 import io.subnet2.validator.tournament.RunOutcome;
@@ -56,9 +57,11 @@ class RunExecution {
     private final TournamentSettings settings;
     private final EvaluationProperties evaluation;
     private final Path runsDir;
+    private final ExecutionSlots slots;
 
     RunExecution(TournamentService tournaments, SandboxRunner sandbox, EpochDatasets datasets, RunScoring scoring,
-            TournamentSettings settings, EvaluationProperties evaluation, PathsProperties paths) {
+            TournamentSettings settings, EvaluationProperties evaluation, PathsProperties paths, ExecutionSlots slots) {
+        this.slots = slots;
         this.tournaments = tournaments;
         this.sandbox = sandbox;
         this.datasets = datasets;
@@ -123,14 +126,15 @@ class RunExecution {
         Path featuresDir = workDir.resolve("features");
         Path patternsDir = workDir.resolve("patterns");
         recreate(workDir);
-        String image = submission.getDockerImageTag();
+        // the image id, not the tag: a tag can be moved or removed under a validated submission
+        String image = submission.getImageDigest() != null ? submission.getImageDigest() : submission.getDockerImageTag();
 
-        SandboxResult features = sandbox.run(RunSpec.of(run.getId() + "-features", image, Phase.FEATURES, env,
+        SandboxResult features = runPhase(RunSpec.of(run.getId() + "-features", image, Phase.FEATURES, env,
                 data.input(), null, featuresDir, limits));
         if (!features.completed()) {
             return failed(features, features.wallSeconds(), null);
         }
-        SandboxResult patterns = sandbox.run(RunSpec.of(run.getId() + "-patterns", image, Phase.PATTERNS, env,
+        SandboxResult patterns = runPhase(RunSpec.of(run.getId() + "-patterns", image, Phase.PATTERNS, env,
                 data.input(), featuresDir, patternsDir, limits));
         if (!patterns.completed()) {
             return failed(patterns, features.wallSeconds(), patterns.wallSeconds());
@@ -142,6 +146,16 @@ class RunExecution {
                 .orElse(PhaseTimes.unknown());
         return scoring.score(tournament, data, patternsDir, times, baselineTimes,
                 features.logExcerpt() + patterns.logExcerpt());
+    }
+
+    /** One sandbox phase, holding one of the execution slots that image builds share. */
+    private SandboxResult runPhase(RunSpec spec) {
+        try (ExecutionSlots.Permit permit = slots.acquire()) {
+            return sandbox.run(spec);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxException("interrupted while waiting for an execution slot", e);
+        }
     }
 
     /** The baseline's run of the same data, for a miner's run; empty for the baseline itself. */

@@ -53,7 +53,8 @@ class SubmissionValidation {
         if (submission.getStatus() == SubmissionStatus.PENDING) {
             tournaments.updateSubmissionStatus(submissionId, SubmissionStatus.VALIDATING);
         }
-        SubmissionRequest request = new SubmissionRequest(submissionId, tournament.getId(), submission.getHotkey(),
+        SubmissionRequest request = new SubmissionRequest(submissionId, tournament.getId(), tournament.getNetuid(),
+                submission.getHotkey(),
                 submission.getUid(), submission.getRepositoryUrl(), submission.getCommitHash());
         SubmissionOutcome outcome = isLocalBaseline(submission)
                 ? pipeline.processLocalDirectory(request, Path.of(submission.getRepositoryUrl()).toAbsolutePath(),

@@ -7,9 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Splits a Dockerfile into instructions the way the engine's parser does for what the rules
- * need: the {@code # escape=} directive, line continuations, comment lines (also inside a
- * continuation), case-insensitive keywords. Arguments stay raw text.
+ * Splits a Dockerfile into instructions the way the engine's parser (moby buildkit
+ * {@code frontend/dockerfile/parser}, used by the classic builder) does for what the rules need:
+ * a UTF-8 byte order mark dropped, the {@code # escape=} directive, line continuations joined
+ * without a separator ({@code AD\} + {@code D x} is {@code ADD x}), comment and empty lines inside
+ * a continuation skipped, case-insensitive keywords. A keyword with non-ASCII letters is kept as
+ * written (the rules refuse it: Go lower-cases {@code İ} to {@code i}, Java does not). Heredocs
+ * ({@code <<EOF}) are not a feature of the classic builder: their body lines are instructions to
+ * the engine and so to this parser too. Arguments stay raw text.
  */
 final class DockerfileParser {
 
@@ -23,7 +28,7 @@ final class DockerfileParser {
     }
 
     static List<Instruction> parse(String text) {
-        String[] lines = text.split("\r?\n", -1);
+        String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\r?\n", -1);
         char escape = '\\';
         int i = 0;
         // parser directives: only at the very top, before any blank line, comment or instruction
@@ -51,10 +56,13 @@ final class DockerfileParser {
                 }
                 current = new StringBuilder();
                 start = i + 1;
+                line = line.stripLeading();
+            } else if (trimmed.isEmpty()) {
+                continue; // an empty continuation line
             }
-            String stripped = line.stripTrailing();
+            String stripped = stripTrailingBlanks(line);
             if (!stripped.isEmpty() && stripped.charAt(stripped.length() - 1) == escape) {
-                current.append(stripped, 0, stripped.length() - 1).append(' ');
+                current.append(stripped, 0, stripped.length() - 1);
                 continue;
             }
             current.append(line);
@@ -67,12 +75,26 @@ final class DockerfileParser {
         return result;
     }
 
+    /** Drops trailing spaces and tabs only, as the engine's continuation pattern ({@code \\[ \t]*$}) does. */
+    private static String stripTrailingBlanks(String line) {
+        int end = line.length();
+        while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return line.substring(0, end);
+    }
+
     private static Instruction toInstruction(int line, String text) {
         String trimmed = text.strip();
         int space = indexOfWhitespace(trimmed);
-        String keyword = (space < 0 ? trimmed : trimmed.substring(0, space)).toUpperCase(Locale.ROOT);
+        String word = space < 0 ? trimmed : trimmed.substring(0, space);
+        String keyword = isAscii(word) ? word.toUpperCase(Locale.ROOT) : word;
         String args = space < 0 ? "" : trimmed.substring(space).strip();
         return new Instruction(line, keyword, args);
+    }
+
+    static boolean isAscii(String s) {
+        return s.chars().allMatch(c -> c > ' ' && c < 127);
     }
 
     private static int indexOfWhitespace(String s) {

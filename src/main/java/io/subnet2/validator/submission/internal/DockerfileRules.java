@@ -6,10 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.subnet2.validator.submission.internal.DockerfileParser.Instruction;
@@ -17,13 +20,17 @@ import io.subnet2.validator.submission.internal.DockerfileParser.Instruction;
 /**
  * Static rules on the root Dockerfile: every FROM (all stages) resolves, with the defaults of
  * global ARGs, to an allowed base image or an earlier stage; COPY --from names an earlier stage or
- * an allowed image; no ADD from a URL; no RUN options; no docker.sock; the final stage's effective
- * USER is a literal non-root user.
+ * an allowed image; no ADD at all (the classic builder downloads ADD URLs in the daemon, on the
+ * host's network, and build arguments, quoting, JSON escapes and continuations hide a URL from a
+ * literal check: COPY does everything else ADD does except unpacking archives); no ONBUILD (it
+ * fires in a later FROM of some other build); no VOLUME (an unscanned writable volume at run time);
+ * no RUN options; no docker.sock; the final stage's effective USER is a literal non-root user.
+ * The images a build names (FROM and COPY --from images, not stages) are returned for the local
+ * image checks that run before the engine builds ({@link LocalImages}).
  */
 public final class DockerfileRules {
 
     static final long MAX_DOCKERFILE_BYTES = 1024 * 1024;
-    private static final Pattern URL_SOURCE = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://|git@).*");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final ImagePatterns baseImages;
@@ -39,16 +46,25 @@ public final class DockerfileRules {
         this.buildArgs = Map.copyOf(buildArgs);
     }
 
+    /** The violations and the images (FROM and COPY --from, stages excluded) the Dockerfile names. */
+    public record Analysis(List<Violation> violations, Set<String> images) {
+        public Analysis {
+            violations = List.copyOf(violations);
+            images = Collections.unmodifiableSet(new LinkedHashSet<>(images));
+        }
+    }
+
     /** Checks {@code root/Dockerfile}; a missing one is a violation too. */
-    public List<Violation> check(Path root) throws IOException {
+    public Analysis check(Path root) throws IOException {
         Path file = root.resolve("Dockerfile");
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            return List.of(Violation.of(Rule.FILES_DOCKERFILE));
+            return new Analysis(List.of(Violation.of(Rule.FILES_DOCKERFILE)), Set.of());
         }
         if (Files.size(file) > MAX_DOCKERFILE_BYTES) {
-            return List.of(Violation.of(Rule.DOCKERFILE_PARSE, "larger than " + MAX_DOCKERFILE_BYTES + " bytes"));
+            return new Analysis(List.of(Violation.of(Rule.DOCKERFILE_PARSE,
+                    "larger than " + MAX_DOCKERFILE_BYTES + " bytes")), Set.of());
         }
-        return check(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+        return analyse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
     }
 
     /** One build stage: its alias, the earlier stage it builds on (if any) and its last USER. */
@@ -59,7 +75,12 @@ public final class DockerfileRules {
     }
 
     List<Violation> check(String dockerfile) {
+        return analyse(dockerfile).violations();
+    }
+
+    Analysis analyse(String dockerfile) {
         List<Violation> violations = new ArrayList<>();
+        Set<String> images = new LinkedHashSet<>();
         if (dockerfile.toLowerCase(Locale.ROOT).contains("docker.sock")) {
             violations.add(Violation.of(Rule.DOCKERFILE_DOCKER_SOCK));
         }
@@ -73,32 +94,39 @@ public final class DockerfileRules {
                         readArgs(ins.args(), globalArgs, buildArgs);
                     }
                 }
-                case "FROM" -> stages.add(from(ins, where, globalArgs, stages, violations));
+                case "FROM" -> stages.add(from(ins, where, globalArgs, stages, violations, images));
                 case "COPY" -> {
                     if (!stages.isEmpty()) {
-                        checkCopyFrom(ins, where, stages, violations);
+                        checkCopyFrom(ins, where, stages, violations, images);
                     }
                 }
-                case "ADD" -> checkAdd(ins, where, violations);
+                case "ADD" -> violations.add(Violation.of(Rule.DOCKERFILE_ADD, where + ": " + clip(ins.args())));
+                case "ONBUILD" -> violations.add(Violation.of(Rule.DOCKERFILE_ONBUILD, where + ": " + clip(ins.args())));
+                case "VOLUME" -> violations.add(Violation.of(Rule.DOCKERFILE_VOLUME, where + ": " + clip(ins.args())));
                 case "RUN" -> checkRun(ins, where, violations);
                 case "USER" -> {
                     if (!stages.isEmpty()) {
                         stages.get(stages.size() - 1).user = ins.args().strip();
                     }
                 }
-                default -> { }
+                default -> {
+                    if (!DockerfileParser.isAscii(ins.keyword())) {
+                        violations.add(Violation.of(Rule.DOCKERFILE_PARSE,
+                                where + ": instruction with non-ASCII characters: " + clip(ins.keyword())));
+                    }
+                }
             }
         }
         if (stages.isEmpty()) {
             violations.add(Violation.of(Rule.DOCKERFILE_NO_FROM));
-            return violations;
+            return new Analysis(violations, images);
         }
         checkFinalUser(stages.get(stages.size() - 1), violations);
-        return violations;
+        return new Analysis(violations, images);
     }
 
     private Stage from(Instruction ins, String where, Map<String, String> globalArgs, List<Stage> stages,
-            List<Violation> violations) {
+            List<Violation> violations, Set<String> images) {
         Stage stage = new Stage();
         List<String> words = withoutFlags(DockerfileParser.words(ins.args()));
         if (words.isEmpty()) {
@@ -120,11 +148,14 @@ public final class DockerfileRules {
         } else if (!baseImages.allows(image)) {
             violations.add(Violation.of(Rule.DOCKERFILE_BASE_IMAGE, where + ": " + clip(image)
                     + " (allowed: " + String.join(", ", baseImages.patterns()) + ")"));
+        } else if (!image.equals("scratch")) { // the engine's empty image: never pulled, never local
+            images.add(image);
         }
         return stage;
     }
 
-    private void checkCopyFrom(Instruction ins, String where, List<Stage> stages, List<Violation> violations) {
+    private void checkCopyFrom(Instruction ins, String where, List<Stage> stages, List<Violation> violations,
+            Set<String> images) {
         for (String word : leadingFlags(DockerfileParser.words(ins.args()))) {
             if (!word.toLowerCase(Locale.ROOT).startsWith("--from=")) {
                 continue;
@@ -137,17 +168,12 @@ public final class DockerfileRules {
             } else {
                 Stage stage = findStage(stages.subList(0, current), source.toLowerCase(Locale.ROOT));
                 ok = stage != null || (!source.contains("$") && baseImages.allows(source));
+                if (ok && stage == null) {
+                    images.add(source);
+                }
             }
             if (!ok) {
                 violations.add(Violation.of(Rule.DOCKERFILE_COPY_FROM, where + ": --from=" + clip(source)));
-            }
-        }
-    }
-
-    private static void checkAdd(Instruction ins, String where, List<Violation> violations) {
-        for (String word : withoutFlags(DockerfileParser.words(ins.args()))) {
-            if (URL_SOURCE.matcher(word).matches()) {
-                violations.add(Violation.of(Rule.DOCKERFILE_ADD_URL, where + ": " + clip(word)));
             }
         }
     }

@@ -1,26 +1,35 @@
 package io.subnet2.validator.submission.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.UUID;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.BuildResponseItem;
+import com.github.dockerjava.core.dockerfile.Dockerfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.subnet2.validator.submission.BuildLimits;
+import io.subnet2.validator.submission.ExecutionSlots;
+import io.subnet2.validator.submission.SubmissionProperties;
+
 /**
- * {@code docker build} through docker-java's Engine API call (classic builder): no pull unless
- * configured, RUN steps with network mode {@code none} and a memory limit, a wall-clock limit
- * after which the build stream is closed (the engine cancels a build whose client went away),
- * a bounded log, and the image size checked against the cap (an oversized image is removed).
+ * {@code docker build} with the classic builder through the Engine API: first every image the
+ * build names must be local and free of ONBUILD triggers and VOLUMEs ({@link LocalImages}); then,
+ * holding an {@link ExecutionSlots} permit, {@code POST /build} without pull (unless configured),
+ * RUN steps with network {@code none}, memory, a CPU quota and ulimits (nproc, fsize, nofile,
+ * core 0), a wall-clock limit and a {@link BuildWatchdog} for pids, disk and the engine's free
+ * space; a bounded log; the built image checked for size and VOLUMEs (removed when refused).
  */
 public final class ImageBuilder {
 
@@ -30,61 +39,131 @@ public final class ImageBuilder {
 
     private static final Logger log = LoggerFactory.getLogger(ImageBuilder.class);
     private static final int FAILURE_TAIL = 2000;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(15);
+    /** Exit status of a shell whose command was killed by SIGXFSZ (128 + 25). */
+    private static final String FILE_SIZE_EXIT = "returned a non-zero code: 153";
 
     private final DockerClient docker;
-    private final Duration timeout;
-    private final long memoryBytes;
-    private final long maxImageBytes;
-    private final boolean pull;
-    private final Map<String, String> buildArgs;
+    private final EngineApi api;
+    private final LocalImages localImages;
+    private final ExecutionSlots slots;
+    private final SubmissionProperties properties;
+    private final BuildLimits limits;
+    private volatile Path engineRoot;
+    private volatile boolean engineRootKnown;
 
-    public ImageBuilder(DockerClient docker, Duration timeout, long memoryBytes, long maxImageBytes, boolean pull,
-            Map<String, String> buildArgs) {
-        this.buildArgs = Map.copyOf(buildArgs);
+    public ImageBuilder(DockerClient docker, SubmissionProperties properties, ExecutionSlots slots) {
         this.docker = docker;
-        this.timeout = timeout;
-        this.memoryBytes = memoryBytes;
-        this.maxImageBytes = maxImageBytes;
-        this.pull = pull;
+        this.api = EngineApi.of(docker);
+        this.localImages = new LocalImages(docker);
+        this.slots = slots;
+        this.properties = properties;
+        this.limits = properties.buildLimits();
     }
 
-    public Built build(Path context, String tag, Map<String, String> labels, BoundedLog buildLog) throws Rejection {
-        String previousId = imageId(tag);
-        BuildCallback callback = new BuildCallback(buildLog);
-        try {
-            var command = docker.buildImageCmd(context.toFile());
-            buildArgs.forEach(command::withBuildArg);
-            command
-                    .withTags(Set.of(tag))
-                    .withLabels(labels)
-                    .withPull(pull)
-                    .withNoCache(false)
-                    .withRemove(true)
-                    .withForcerm(true)
-                    .withNetworkMode("none")
-                    .withMemory(memoryBytes)
-                    .withMemswap(memoryBytes)
-                    .exec(callback);
-            boolean finished = callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (!finished) {
-                callback.close();
-                throw failure(Rule.BUILD_TIMEOUT, "limit " + timeout.toSeconds() + " s", buildLog);
-            }
+    /** Builds {@code context} as {@code tag}; {@code images} are the images its Dockerfile names. */
+    public Built build(Path context, String tag, Map<String, String> labels, Set<String> images, BoundedLog buildLog)
+            throws Rejection {
+        Map<String, String> baseIds = localImages.check(images);
+        log.debug("build of {} on local images {}", tag, baseIds);
+        try (ExecutionSlots.Permit permit = slots.acquire()) {
+            String previousId = imageId(tag);
+            runBuild(context, tag, labels, buildLog);
+            return inspectBuilt(tag, previousId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            closeQuietly(callback);
             throw new Rejection(Violation.of(Rule.BUILD_ENGINE, "interrupted"));
-        } catch (DockerException e) {
-            // the engine answered with an error status (bad Dockerfile syntax, missing base image, ...)
+        }
+    }
+
+    private void runBuild(Path context, String tag, Map<String, String> labels, BoundedLog buildLog)
+            throws Rejection, InterruptedException {
+        BuildWatchdog watchdog = new BuildWatchdog(docker, api, limits,
+                "subnet2-build-" + UUID.randomUUID() + ":127.0.0.1", engineRoot());
+        BuildWatchdog.Breach breach = null;
+        long deadline = System.nanoTime() + properties.buildTimeout().toNanos();
+        try (InputStream tar = new Dockerfile(context.resolve("Dockerfile").toFile(), context.toFile()).parse()
+                .buildDockerFolderTar();
+                BuildStream stream = BuildStream.start(api, query(tag, labels, watchdog.marker()), tar, buildLog)) {
+            while (!stream.awaitEnd(limits.watchdogInterval().toMillis())) {
+                if (System.nanoTime() > deadline) {
+                    watchdog.killSteps();
+                    throw failure(Rule.BUILD_TIMEOUT, "limit " + properties.buildTimeout().toSeconds() + " s", buildLog);
+                }
+                breach = watchdog.check().orElse(null);
+                if (breach != null) {
+                    stream.awaitEnd(STOP_WAIT.toMillis());
+                    break;
+                }
+            }
+            log.debug("build of {}: peak {} processes, {} bytes written by a step", tag, watchdog.peakPids(),
+                    watchdog.peakLayerBytes());
+            if (breach != null) {
+                throw failure(breach.rule(), breach.detail(), buildLog);
+            }
+            if (stream.error() != null) {
+                Rule rule = stream.error().contains(FILE_SIZE_EXIT) ? Rule.BUILD_FILE_SIZE : Rule.BUILD_FAILED;
+                throw failure(rule, stream.error(), buildLog);
+            }
+            if (stream.readFailure() != null) {
+                throw new Rejection(Violation.of(Rule.BUILD_ENGINE, "build stream broke: " + stream.readFailure()));
+            }
+        } catch (EngineApi.EngineError e) {
+            // the engine refused the request (bad Dockerfile syntax, unknown instruction, ...)
             throw failure(Rule.BUILD_FAILED, e.getMessage(), buildLog);
         } catch (IOException | RuntimeException e) {
             log.warn("docker build of {} broke", tag, e);
             throw new Rejection(Violation.of(Rule.BUILD_ENGINE, e.toString()));
         }
-        if (callback.error != null) {
-            throw failure(Rule.BUILD_FAILED, callback.error, buildLog);
+    }
+
+    private Map<String, String> query(String tag, Map<String, String> labels, String marker) throws IOException {
+        var json = api.json();
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("t", tag);
+        q.put("labels", json.writeValueAsString(labels));
+        q.put("buildargs", json.writeValueAsString(properties.buildArgs()));
+        if (properties.pull()) {
+            q.put("pull", "1");
         }
-        return inspectBuilt(tag, previousId);
+        q.put("rm", "1");
+        q.put("forcerm", "1");
+        q.put("networkmode", "none");
+        q.put("memory", Long.toString(properties.buildMemoryBytes().toBytes()));
+        q.put("memswap", Long.toString(properties.buildMemoryBytes().toBytes()));
+        q.put("cpuperiod", Long.toString(BuildLimits.CPU_PERIOD_MICROS));
+        q.put("cpuquota", Long.toString(limits.cpuQuotaMicros()));
+        if (limits.cpusetCpus() != null) {
+            q.put("cpusetcpus", limits.cpusetCpus());
+        }
+        q.put("ulimits", json.writeValueAsString(List.of(
+                ulimit("nproc", limits.pids()), ulimit("fsize", limits.fileBytes().toBytes()),
+                ulimit("nofile", 1024), ulimit("core", 0))));
+        q.put("extrahosts", marker);
+        return q;
+    }
+
+    private static Map<String, Object> ulimit(String name, long value) {
+        return Map.of("Name", name, "Soft", value, "Hard", value);
+    }
+
+    /** The engine's root directory when this process sees it (same host), else null; asked once. */
+    private Path engineRoot() {
+        if (!engineRootKnown) {
+            try {
+                String root = docker.infoCmd().exec().getDockerRootDir();
+                Path path = root == null ? null : Path.of(root);
+                engineRoot = path != null && Files.isDirectory(path) ? path : null;
+                if (engineRoot == null) {
+                    log.warn("the engine's root directory {} is not visible here: builds are not stopped when the"
+                            + " engine's disk runs low (validator.submission.build-limits.min-free-disk)", root);
+                }
+                engineRootKnown = true;
+            } catch (DockerException e) {
+                log.debug("engine info failed: {}", e.toString());
+            }
+        }
+        return engineRoot;
     }
 
     private Built inspectBuilt(String tag, String previousId) throws Rejection {
@@ -97,9 +176,14 @@ public final class ImageBuilder {
             throw new Rejection(Violation.of(Rule.BUILD_ENGINE, e.toString()));
         }
         long size = image.getSize() == null ? 0 : image.getSize();
-        if (size > maxImageBytes) {
+        List<Violation> refused = LocalImages.configViolations("built image", image.getConfig());
+        if (size > properties.maxImageBytes().toBytes()) {
+            refused = List.of(Violation.of(Rule.BUILD_IMAGE_TOO_LARGE,
+                    size + " bytes (limit " + properties.maxImageBytes().toBytes() + ")"));
+        }
+        if (!refused.isEmpty()) {
             removeQuietly(image.getId(), true);
-            throw new Rejection(Violation.of(Rule.BUILD_IMAGE_TOO_LARGE, size + " bytes (limit " + maxImageBytes + ")"));
+            throw new Rejection(refused);
         }
         if (previousId != null && !previousId.equals(image.getId())) {
             removeQuietly(previousId, false); // the earlier build of this tag, now untagged
@@ -128,37 +212,5 @@ public final class ImageBuilder {
         String tail = buildLog.tail(FAILURE_TAIL).strip();
         String detail = (message == null ? "" : message.strip()) + (tail.isEmpty() ? "" : "\n--- end of build log ---\n" + tail);
         return new Rejection(Violation.of(rule, detail));
-    }
-
-    private static void closeQuietly(BuildCallback callback) {
-        try {
-            callback.close();
-        } catch (IOException e) {
-            log.debug("closing build stream failed", e);
-        }
-    }
-
-    private static final class BuildCallback extends ResultCallback.Adapter<BuildResponseItem> {
-        private final BoundedLog buildLog;
-        private volatile String error;
-
-        BuildCallback(BoundedLog buildLog) {
-            this.buildLog = buildLog;
-        }
-
-        @Override
-        public void onNext(BuildResponseItem item) {
-            if (item.getStream() != null) {
-                buildLog.append(item.getStream());
-            } else if (item.getStatus() != null) {
-                buildLog.append(item.getStatus() + "\n");
-            }
-            if (item.isErrorIndicated()) {
-                String message = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
-                        ? item.getErrorDetail().getMessage() : item.getError();
-                error = message == null ? "build error" : message;
-                buildLog.append("ERROR: " + error + "\n");
-            }
-        }
     }
 }

