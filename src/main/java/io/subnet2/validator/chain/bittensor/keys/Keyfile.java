@@ -27,7 +27,25 @@ public final class Keyfile {
     static final int MAX_BYTES = 64 * 1024;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
     private Keyfile() {
+    }
+
+    /**
+     * {@code <walletPath>/<wallet>/hotkeys/<hotkey>} as btwallet lays wallets out ({@code ~/} expanded). Names are
+     * plain file names (letters, digits, {@code . _ -}, not {@code .} or {@code ..}), so a configured name cannot
+     * point outside the wallet directory.
+     */
+    public static Path hotkeyFile(String walletPath, String wallet, String hotkey) {
+        for (String name : new String[] {wallet, hotkey}) {
+            if (name == null || !NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
+                throw new KeyfileException("wallet and hotkey names are plain file names (letters, digits, . _ -), got '"
+                        + name + "'");
+            }
+        }
+        String root = walletPath.startsWith("~/") ? System.getProperty("user.home") + walletPath.substring(1) : walletPath;
+        return Path.of(root, wallet, "hotkeys", hotkey);
     }
 
     public static LoadedHotkey load(Path file, Optional<String> password) {
