@@ -1,7 +1,9 @@
 package io.subnet2.validator.dataset;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -20,16 +22,18 @@ import io.subnet2.validator.CliCommand;
 
 /**
  * {@code dataset generate --out DIR --seed N [--transfers N] [--network NAME] [--date YYYY-MM-DD]
- * [--window-days N]}: generates a dataset without Spring and prints a one-line JSON summary.
+ * [--window-days N] [--secret-file FILE]}: generates a dataset without Spring and prints a one-line
+ * JSON summary. Without {@code --secret-file} the public development secret is used.
  */
 public final class DatasetCommand implements CliCommand {
 
     static final String USAGE = "usage: dataset generate --out DIR --seed N [--transfers N (default "
             + DatasetProperties.DEFAULT_TRANSFERS + ")] [--network NAME (default " + GenerationRequest.DEFAULT_NETWORK
             + ")] [--date YYYY-MM-DD (default " + GenerationRequest.DEFAULT_DATE + ")] [--window-days N (default "
-            + GenerationRequest.DEFAULT_WINDOW_DAYS + ")]";
+            + GenerationRequest.DEFAULT_WINDOW_DAYS + ")] [--secret-file FILE (default: the public development secret)]";
     private static final Set<String> OPTIONS = Set.of("--out", "--seed", "--transfers", "--network", "--date",
-            "--window-days");
+            "--window-days", "--secret-file");
+    private static final long MAX_SECRET_FILE_BYTES = 4096;
 
     @Override
     public String name() {
@@ -96,7 +100,21 @@ public final class DatasetCommand implements CliCommand {
         int window = options.containsKey("--window-days")
                 ? Math.toIntExact(number(options.get("--window-days"), "--window-days"))
                 : GenerationRequest.DEFAULT_WINDOW_DAYS;
-        return new GenerationRequest(Path.of(out), seed, transfers, network, date, window);
+        DatasetSecret secret = options.containsKey("--secret-file")
+                ? secretFile(Path.of(options.get("--secret-file"))) : DatasetSecret.DEVELOPMENT;
+        return new GenerationRequest(Path.of(out), seed, transfers, network, date, window, secret);
+    }
+
+    /** The file's content without surrounding whitespace (a secret on the command line would show in ps). */
+    private static DatasetSecret secretFile(Path file) {
+        try {
+            if (Files.size(file) > MAX_SECRET_FILE_BYTES) {
+                throw new IllegalArgumentException("--secret-file larger than " + MAX_SECRET_FILE_BYTES + " bytes: " + file);
+            }
+            return new DatasetSecret(Files.readString(file).strip());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--secret-file unreadable: " + file + " (" + e.getMessage() + ")");
+        }
     }
 
     private static String required(Map<String, String> options, String name) {
@@ -123,6 +141,7 @@ public final class DatasetCommand implements CliCommand {
         root.put("ground_truth", dataset.layout().groundTruth().toString());
         root.put("batch_id", dataset.meta().batchId());
         root.put("seed", request.seed());
+        root.put("secret", request.secret().isDevelopment() ? "development" : "file");
         root.put("transfers", dataset.transfers());
         root.put("addresses", dataset.addresses());
         root.put("address_labels", dataset.addressLabels());

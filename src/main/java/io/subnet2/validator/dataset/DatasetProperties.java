@@ -4,7 +4,6 @@ import java.nio.file.Path;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,8 +14,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param transfers    transfers per generated dataset
  * @param windowDays   days of transfers per dataset, ending with the test date
- * @param secret       HMAC key of the dataset seeds; the built-in development value is public, so
- *                     production must set its own (a warning is logged while the default is used)
+ * @param secret       the dataset secret ({@link DatasetSecrets}); unset (the default) means the one
+ *                     stored in the database, created at first start
  * @param root         folder holding {@code {tournament}/{epoch}/{network}/{date}/} datasets
  * @param snapshotsDir optional folder {@code {data}} with {@code synthetics/snapshots/{network}/{date}/{window}/}
  *                     datasets used instead of generating when one exists for the run's network and date
@@ -25,17 +24,15 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record DatasetProperties(@Min(GenerationRequest.MIN_TRANSFERS) @Max(GenerationRequest.MAX_TRANSFERS) Long transfers,
                                 @Min(1) @Max(GenerationRequest.MAX_WINDOW_DAYS) Integer windowDays,
-                                @NotBlank @Size(min = 16) String secret,
+                                @Size(min = DatasetSecret.MIN_LENGTH) String secret,
                                 Path root,
                                 Path snapshotsDir) {
 
     public static final long DEFAULT_TRANSFERS = 100_000;
-    public static final String DEV_SECRET = "dev-only-insecure-dataset-secret";
 
     public DatasetProperties {
         transfers = transfers == null ? DEFAULT_TRANSFERS : transfers;
         windowDays = windowDays == null ? GenerationRequest.DEFAULT_WINDOW_DAYS : windowDays;
-        secret = secret == null ? DEV_SECRET : secret;
     }
 
     /** A copy storing datasets under {@code newRoot}. */
@@ -47,7 +44,10 @@ public record DatasetProperties(@Min(GenerationRequest.MIN_TRANSFERS) @Max(Gener
         return new DatasetProperties(null, null, null, null, null);
     }
 
-    public boolean usesDevSecret() {
-        return DEV_SECRET.equals(secret);
+    /** Never shows the secret. */
+    @Override
+    public String toString() {
+        return "DatasetProperties[transfers=" + transfers + ", windowDays=" + windowDays + ", secret="
+                + (secret == null ? "unset" : "<redacted>") + ", root=" + root + ", snapshotsDir=" + snapshotsDir + "]";
     }
 }

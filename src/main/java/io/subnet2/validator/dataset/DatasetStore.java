@@ -30,16 +30,15 @@ public class DatasetStore {
     private static final Logger LOG = LoggerFactory.getLogger(DatasetStore.class);
 
     private final DatasetProperties properties;
+    private final DatasetSecret secret;
     private final DatasetGenerator generator;
     private final ConcurrentHashMap<Path, Object> locks = new ConcurrentHashMap<>();
 
-    public DatasetStore(DatasetProperties properties, DatasetGenerator generator) {
+    /** {@code secret} keys every dataset (its seed and its contents); {@code properties.secret()} is not read. */
+    public DatasetStore(DatasetProperties properties, DatasetSecret secret, DatasetGenerator generator) {
         this.properties = properties;
+        this.secret = secret;
         this.generator = generator;
-        if (properties.usesDevSecret()) {
-            LOG.warn("validator.dataset.secret is the public development value: miners can predict the datasets;"
-                    + " set a secret of your own in production");
-        }
     }
 
     public Path folder(UUID tournamentId, long epoch, String network, LocalDate date) {
@@ -67,9 +66,9 @@ public class DatasetStore {
             }
             try {
                 if (!importSnapshot(folder, network, date)) {
-                    long seed = DatasetSeed.of(properties.secret(), tournamentId, epoch, network, date).value();
+                    long seed = DatasetSeed.of(secret, tournamentId, epoch, network, date).value();
                     GeneratedDataset dataset = generator.generate(new GenerationRequest(folder, seed,
-                            properties.transfers(), network, date, properties.windowDays()));
+                            properties.transfers(), network, date, properties.windowDays(), secret));
                     LOG.info("generated dataset {} ({} transfers, {} instances) in {} s", folder,
                             dataset.transfers(), dataset.instanceCount(), String.format("%.1f", dataset.seconds()));
                 }

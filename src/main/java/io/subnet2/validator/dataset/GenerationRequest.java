@@ -51,8 +51,4 @@ public record GenerationRequest(Path out, long seed, long transfers, String netw
     public static GenerationRequest of(Path out, long seed, long transfers) {
         return new GenerationRequest(out, seed, transfers, DEFAULT_NETWORK, DEFAULT_DATE, DEFAULT_WINDOW_DAYS);
     }
-
-    public GenerationRequest withSecret(DatasetSecret newSecret) {
-        return new GenerationRequest(out, seed, transfers, network, processingDate, windowDays, newSecret);
-    }
 }

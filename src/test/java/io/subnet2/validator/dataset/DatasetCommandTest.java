@@ -66,4 +66,22 @@ class DatasetCommandTest {
         assertThat(run("generate", "--out", dir.toString(), "--seed", "1", "--transfers", "1000")).isEqualTo(1);
         assertThat(err.toString()).contains(dir.toString());
     }
+
+    @Test
+    void aSecretFileKeysTheDatasetAndIsNeverPrinted() throws java.io.IOException {
+        Path secret = java.nio.file.Files.writeString(dir.resolve("secret"), "command-line-test-secret-0123\n");
+        assertThat(run("generate", "--out", dir.resolve("keyed").toString(), "--seed", "5", "--transfers", "1000",
+                "--secret-file", secret.toString())).as(err.toString()).isZero();
+        assertThat(run("generate", "--out", dir.resolve("dev").toString(), "--seed", "5", "--transfers", "1000")).isZero();
+        String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+        assertThat(lines[0]).contains("\"secret\":\"file\"").doesNotContain("command-line-test-secret");
+        assertThat(lines[1]).contains("\"secret\":\"development\"");
+        assertThat(DatasetMeta.read(new DatasetLayout(dir.resolve("keyed")).meta()).sha256())
+                .isNotEqualTo(DatasetMeta.read(new DatasetLayout(dir.resolve("dev")).meta()).sha256());
+        java.nio.file.Files.writeString(secret, "short");
+        assertThat(run("generate", "--out", dir.resolve("x").toString(), "--seed", "5", "--secret-file",
+                secret.toString())).isEqualTo(2);
+        assertThat(run("generate", "--out", dir.resolve("x").toString(), "--seed", "5", "--secret-file",
+                dir.resolve("missing").toString())).isEqualTo(2);
+    }
 }

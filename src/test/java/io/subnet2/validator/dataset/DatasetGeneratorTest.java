@@ -48,6 +48,41 @@ class DatasetGeneratorTest {
     }
 
     @Test
+    void sameSecretAndSeedGiveByteIdenticalFilesAndAnotherSecretSharesNoAddress() throws IOException {
+        DatasetSecret secret = new DatasetSecret("generator-test-secret-one-0123");
+        GenerationRequest request = new GenerationRequest(TestDatasets.newFolder("s1").resolve("d"), 42, 20_000,
+                "ethereum", LocalDate.of(2025, 1, 15), 7, secret);
+        GeneratedDataset a = new DatasetGenerator().generate(request);
+        GeneratedDataset b = new DatasetGenerator().generate(
+                new GenerationRequest(TestDatasets.newFolder("s2").resolve("d"), 42, 20_000, "ethereum",
+                        LocalDate.of(2025, 1, 15), 7, secret));
+        for (String file : ALL_FILES) {
+            assertThat(Files.readAllBytes(b.layout().root().resolve(file)))
+                    .as(file).isEqualTo(Files.readAllBytes(a.layout().root().resolve(file)));
+        }
+        GeneratedDataset other = new DatasetGenerator().generate(new GenerationRequest(
+                TestDatasets.newFolder("s3").resolve("d"), 42, 20_000, "ethereum", LocalDate.of(2025, 1, 15), 7,
+                new DatasetSecret("generator-test-secret-two-0123")));
+        Set<String> first = addressesAndTxIds(a);
+        Set<String> second = addressesAndTxIds(other);
+        assertThat(first).hasSizeGreaterThan(2_000);
+        assertThat(second).as("addresses and tx ids under another secret, same seed").doesNotContainAnyElementsOf(first);
+    }
+
+    private static Set<String> addressesAndTxIds(GeneratedDataset dataset) throws IOException {
+        Set<String> values = new HashSet<>();
+        for (TransferTable.Transfer t : TransferTable.transfers(dataset.layout().transfers())) {
+            values.add(t.from());
+            values.add(t.to());
+            values.add(t.txId());
+        }
+        for (GroundTruthRow row : GroundTruthReader.read(dataset.layout().groundTruth())) {
+            values.add(row.address());
+        }
+        return values;
+    }
+
+    @Test
     void metaDescribesTheInputFilesExactly() throws IOException {
         GeneratedDataset dataset = TestDatasets.ethereum();
         DatasetMeta meta = DatasetMeta.read(dataset.layout().meta());

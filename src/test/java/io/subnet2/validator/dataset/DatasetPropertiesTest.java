@@ -25,6 +25,7 @@ class DatasetPropertiesTest {
         assertThat(bound.secret()).isEqualTo("0123456789abcdef-secret");
         assertThat(bound.snapshotsDir()).isEqualTo(Path.of("/srv/data"));
         assertThat(bound.root()).as("unset: {work-dir}/datasets").isNull();
-        assertThat(bound.usesDevSecret()).isFalse();
+        assertThat(bound.toString()).doesNotContain("0123456789abcdef-secret").contains("secret=<redacted>");
+        assertThat(DatasetProperties.defaults().secret()).as("unset by default: the database's").isNull();
     }
 }

@@ -20,13 +20,13 @@ class DatasetStoreTest {
 
     private static final UUID TOURNAMENT = UUID.fromString("0b7f7c1e-2f4e-4d8b-a6a1-5d7f0e9c3a21");
     private static final LocalDate DATE = LocalDate.of(2025, 1, 15);
-    private static final String SECRET = "store-test-secret-0123456789";
+    private static final DatasetSecret SECRET = new DatasetSecret("store-test-secret-0123456789");
 
     @TempDir
     Path dir;
 
     private DatasetStore store(Path snapshots) {
-        return new DatasetStore(new DatasetProperties(2_000L, 7, SECRET, dir.resolve("datasets"), snapshots),
+        return new DatasetStore(new DatasetProperties(2_000L, 7, null, dir.resolve("datasets"), snapshots), SECRET,
                 new DatasetGenerator());
     }
 
@@ -43,7 +43,7 @@ class DatasetStoreTest {
 
         long seed = DatasetSeed.of(SECRET, TOURNAMENT, 2, "ethereum", DATE).value();
         GeneratedDataset expected = new DatasetGenerator().generate(
-                new GenerationRequest(dir.resolve("expected"), seed, 2_000, "ethereum", DATE, 7));
+                new GenerationRequest(dir.resolve("expected"), seed, 2_000, "ethereum", DATE, 7, SECRET));
         assertThat(DatasetMeta.read(layout.meta())).isEqualTo(expected.meta());
         assertThat(store.ensure(TOURNAMENT, 3, "ethereum", DATE).meta())
                 .satisfies(meta -> assertThat(DatasetMeta.read(meta).sha256()).isNotEqualTo(expected.meta().sha256()));
@@ -85,12 +85,11 @@ class DatasetStoreTest {
     }
 
     @Test
-    void propertiesHaveDefaultsAndFlagTheDevelopmentSecret() {
+    void propertiesHaveDefaults() {
         DatasetProperties defaults = DatasetProperties.defaults();
         assertThat(defaults.transfers()).isEqualTo(100_000L);
         assertThat(defaults.windowDays()).isEqualTo(7);
-        assertThat(defaults.usesDevSecret()).isTrue();
+        assertThat(defaults.secret()).isNull();
         assertThat(defaults.snapshotsDir()).isNull();
-        assertThat(new DatasetProperties(null, null, SECRET, null, null).usesDevSecret()).isFalse();
     }
 }
