@@ -67,8 +67,7 @@ public class PublicReads {
     public TournamentDetail tournament(UUID id) {
         Tournament t = tournaments.getTournament(id);
         long block = blockClock.currentBlock();
-        long epochs = (t.getEndBlock() - t.getStartBlock()) / t.getEpochBlocks();
-        long epoch = Math.min(t.epochs().epochAt(block), Math.max(0, epochs - 1));
+        long epoch = t.epochs().epochAt(block);
         Map<String, Long> submissions = countBy(tournaments.listSubmissions(id), s -> s.getStatus().id(),
                 SubmissionStatus.values(), SubmissionStatus::id);
         Map<String, Long> runs = countBy(tournaments.listRunsOfTournament(id), r -> r.getStatus().id(),

@@ -54,7 +54,7 @@ public final class Views {
                     t.getStartBlock(),
                     t.getEndBlock(),
                     t.getEpochBlocks(),
-                    (t.getEndBlock() - t.getStartBlock()) / t.getEpochBlocks(),
+                    t.epochs().count(),
                     t.getTestNetworks(),
                     t.getBaselineRepository(),
                     t.getBaselineVersion(),

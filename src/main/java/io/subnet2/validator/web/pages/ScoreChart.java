@@ -11,13 +11,13 @@ import io.subnet2.validator.web.api.Views.RunView;
  * An inline SVG line chart of a miner's run scores in completion order (final score 0..1 on y).
  * Points carry their tooltip; {@code polyline} is the SVG points attribute.
  */
-record ScoreChart(int width, int height, String polyline, List<Point> points) {
+public record ScoreChart(int width, int height, String polyline, List<Point> points) {
 
     static final int WIDTH = 640;
     static final int HEIGHT = 180;
     private static final int PAD = 24;
 
-    record Point(double x, double y, String label) {
+    public record Point(double x, double y, String label) {
     }
 
     static ScoreChart of(List<RunView> runs) {
@@ -38,11 +38,11 @@ record ScoreChart(int width, int height, String polyline, List<Point> points) {
     }
 
     /** y of a score value, for the axis lines. */
-    double yOf(double score) {
+    public double yOf(double score) {
         return round(HEIGHT - PAD - score * (HEIGHT - 2.0 * PAD));
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return points.isEmpty();
     }
 
