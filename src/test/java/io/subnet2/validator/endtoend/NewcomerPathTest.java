@@ -43,7 +43,7 @@ import tools.jackson.databind.JsonNode;
         "validator.api.admin-token=" + NewcomerPathTest.TOKEN,
         "validator.tournaments.auto-create=true",
         "validator.tournaments.local-quick-start=true",
-        "validator.tournaments.registration=30s",
+        "validator.tournaments.registration=120s",
         "validator.tournaments.epochs=1",
         "validator.tournaments.epoch-blocks=900",
         "validator.chain.local.block-seconds=1",
@@ -109,18 +109,19 @@ class NewcomerPathTest {
                 () -> !tournaments.listTournaments(TournamentStatus.REGISTRATION).isEmpty());
         UUID id = tournaments.listTournaments(TournamentStatus.REGISTRATION).get(0).getId();
 
+        // README: "add a miner" is one command
+        api.call("POST", "/api/v1/admin/tournaments/current/submissions", """
+                {"hotkey":"newcomer","uid":1,"repository_url":"%s","commit_hash":"%s"}"""
+                .formatted(GIT.url("newcomer/analyzer.git"), honest));
+        api.call("POST", "/api/v1/admin/tournaments/current/submissions", """
+                {"hotkey":"crasher","uid":2,"repository_url":"%s","commit_hash":"%s"}"""
+                .formatted(GIT.url("crasher/analyzer.git"), crasher));
+
         try (Browser browser = new Browser()) {
             browser.driver.get(base() + "/");
-            assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("registration");
-            browser.screenshot("dashboard-registration");
-
-            // README: "add a miner" is one command
-            api.call("POST", "/api/v1/admin/tournaments/current/submissions", """
-                    {"hotkey":"newcomer","uid":1,"repository_url":"%s","commit_hash":"%s"}"""
-                    .formatted(GIT.url("newcomer/analyzer.git"), honest));
-            api.call("POST", "/api/v1/admin/tournaments/current/submissions", """
-                    {"hotkey":"crasher","uid":2,"repository_url":"%s","commit_hash":"%s"}"""
-                    .formatted(GIT.url("crasher/analyzer.git"), crasher));
+            assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains(
+                    tournaments.getTournament(id).getName());
+            browser.screenshot("dashboard");
 
             AdminClient.await("runs of all three finished", Duration.ofMinutes(12), () -> {
                 var runs = tournaments.listRunsOfTournament(id);

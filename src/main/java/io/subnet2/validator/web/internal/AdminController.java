@@ -2,6 +2,7 @@ package io.subnet2.validator.web.internal;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -101,7 +102,8 @@ class AdminController {
     @PostMapping("/current/submissions")
     ResponseEntity<SubmissionView> addToCurrent(@RequestBody AddSubmissionRequest body) {
         Tournament open = tournaments.listTournaments(TournamentStatus.PENDING, TournamentStatus.REGISTRATION).stream()
-                .filter(t -> t.getNetuid() == auto.netuid()).reduce((first, second) -> second)
+                .filter(t -> t.getNetuid() == auto.netuid())
+                .min(Comparator.comparing(t -> t.getStatus() == TournamentStatus.REGISTRATION ? 0 : 1))
                 .orElseThrow(() -> new IllegalStateException("no tournament is open for registration on netuid "
                         + auto.netuid() + "; the next one is created at an epoch start once the current one ends"));
         return addSubmission(open.getId(), body);
