@@ -215,6 +215,7 @@ class PublicApiTest extends DatabaseTest {
         JsonNode honest = json("/api/v1/miners/honest");
         assertThat(honest.get("results")).hasSize(1);
         assertThat(honest.get("results").get(0).get("tournament_name").asString()).isEqualTo("live");
+        assertThat(honest.get("results").get(0).get("result").get("rank").asInt()).isEqualTo(1);
         assertThat(honest.get("runs")).hasSize(2);
         assertThat(honest.toString()).doesNotContain(SECRET_LOG);
 

@@ -20,7 +20,6 @@ import io.subnet2.validator.tournament.RunStatus;
 import io.subnet2.validator.tournament.Submission;
 import io.subnet2.validator.tournament.SubmissionStatus;
 import io.subnet2.validator.tournament.Tournament;
-import io.subnet2.validator.tournament.TournamentResult;
 import io.subnet2.validator.tournament.TournamentService;
 import io.subnet2.validator.tournament.TournamentStatus;
 import io.subnet2.validator.web.ApiProperties;
@@ -114,9 +113,11 @@ public class PublicReads {
         if (submissions.isEmpty()) {
             throw new NotFoundException("miner", hotkey);
         }
-        Map<UUID, Tournament> byId = new LinkedHashMap<>();
+        Map<UUID, Submission> byTournament = submissions.stream()
+                .collect(Collectors.toMap(Submission::getTournamentId, Function.identity()));
         List<MinerResult> results = tournaments.listResultsOfHotkey(hotkey).stream()
-                .map(r -> MinerResult.of(r, byId.computeIfAbsent(r.getTournamentId(), tournaments::getTournament)))
+                .map(r -> MinerResult.of(r, tournaments.getTournament(r.getTournamentId()),
+                        byTournament.get(r.getTournamentId())))
                 .toList();
         List<RunView> runs = tournaments.listRunsOfHotkey(hotkey).stream().limit(HISTORY_RUNS)
                 .map(r -> RunView.of(r, hotkey)).toList();

@@ -205,36 +205,11 @@ public final class Views {
             List<LeaderboardEntry> items) {
     }
 
-    /** A miner's result in one tournament. */
-    public record MinerResult(
-            UUID tournamentId,
-            String tournamentName,
-            String tournamentStatus,
-            Integer rank,
-            double finalScore,
-            double patternAccuracyScore,
-            double dataCorrectnessScore,
-            double performanceScore,
-            boolean beatBaseline,
-            boolean isWinner,
-            double weight,
-            int runsCounted,
-            Instant calculatedAt) {
-        public static MinerResult of(TournamentResult r, Tournament t) {
-            return new MinerResult(
-                    r.getTournamentId(),
-                    t.getName(),
-                    t.getStatus().id(),
-                    r.getRank(),
-                    r.getFinalScore(),
-                    r.getPatternAccuracyScore(),
-                    r.getDataCorrectnessScore(),
-                    r.getPerformanceScore(),
-                    r.isBeatBaseline(),
-                    r.isWinner(),
-                    r.getWeight(),
-                    r.getRunsCounted(),
-                    r.getCalculatedAt());
+    /** A miner's result in one tournament (the row it has on that tournament's leaderboard). */
+    public record MinerResult(UUID tournamentId, String tournamentName, String tournamentStatus,
+            LeaderboardEntry result) {
+        public static MinerResult of(TournamentResult r, Tournament t, Submission s) {
+            return new MinerResult(t.getId(), t.getName(), t.getStatus().id(), LeaderboardEntry.of(r, s));
         }
     }
 
