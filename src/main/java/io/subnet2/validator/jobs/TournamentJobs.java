@@ -2,6 +2,7 @@ package io.subnet2.validator.jobs;
 
 import org.springframework.stereotype.Service;
 
+import io.subnet2.validator.jobs.internal.AutoTournaments;
 import io.subnet2.validator.jobs.internal.EpochEnd;
 import io.subnet2.validator.jobs.internal.EpochStart;
 import io.subnet2.validator.jobs.internal.Evaluation;
@@ -16,15 +17,21 @@ public class TournamentJobs {
     private final EpochStart epochStart;
     private final Evaluation evaluation;
     private final EpochEnd epochEnd;
+    private final AutoTournaments autoTournaments;
 
-    TournamentJobs(EpochStart epochStart, Evaluation evaluation, EpochEnd epochEnd) {
+    TournamentJobs(EpochStart epochStart, Evaluation evaluation, EpochEnd epochEnd, AutoTournaments autoTournaments) {
+        this.autoTournaments = autoTournaments;
         this.epochStart = epochStart;
         this.evaluation = evaluation;
         this.epochEnd = epochEnd;
     }
 
-    /** Opens/closes registration, collects answers, creates the epoch's runs and datasets. */
+    /**
+     * Creates the next tournament when none is open (validator.tournaments), opens/closes registration,
+     * collects answers, creates the epoch's runs and datasets.
+     */
     public void epochStart() {
+        autoTournaments.ensureOpen();
         epochStart.run();
     }
 

@@ -13,9 +13,14 @@ public record Epochs(long startBlock, long endBlock, int epochBlocks) {
         }
     }
 
-    /** Last epoch number of the tournament. */
-    public long lastEpoch() {
+    /** Number of epochs: the end block is where epoch {@code count()} would start, not an extra epoch. */
+    public long count() {
         return (endBlock - startBlock) / epochBlocks;
+    }
+
+    /** Last epoch number of the tournament ({@code count() - 1}; 0 for a tournament shorter than an epoch). */
+    public long lastEpoch() {
+        return Math.max(0, count() - 1);
     }
 
     /** {@code (block - start) / epochBlocks}, clamped to {@code [0, lastEpoch]}. */

@@ -12,10 +12,14 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.subnet2.validator.tournament.internal.EvaluationRunRepository;
+import io.subnet2.validator.tournament.internal.Filters;
 import io.subnet2.validator.tournament.internal.SubmissionRepository;
 import io.subnet2.validator.tournament.internal.TournamentRepository;
 import io.subnet2.validator.tournament.internal.TournamentResultRepository;
@@ -38,14 +42,16 @@ public class TournamentService {
     private final EvaluationRunRepository runs;
     private final TournamentResultRepository results;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     TournamentService(TournamentRepository tournaments, SubmissionRepository submissions, EvaluationRunRepository runs,
-            TournamentResultRepository results, Clock clock) {
+            TournamentResultRepository results, Clock clock, ApplicationEventPublisher events) {
         this.tournaments = tournaments;
         this.submissions = submissions;
         this.runs = runs;
         this.results = results;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Database timestamps keep microseconds; so do the values handed back to callers. */
@@ -188,6 +194,7 @@ public class TournamentService {
     public EvaluationRun retryRun(UUID id, String reason) {
         EvaluationRun run = lockRun(id);
         run.retryLater(reason);
+        events.publishEvent(new RunEvent(id, RunStatus.PENDING, FailureKind.PLATFORM, null, reason));
         return runs.saveAndFlush(run);
     }
 
@@ -198,6 +205,7 @@ public class TournamentService {
             return run;
         }
         run.finish(outcome, now());
+        events.publishEvent(RunEvent.finished(id, outcome));
         return runs.saveAndFlush(run);
     }
 
@@ -233,5 +241,67 @@ public class TournamentService {
     @Transactional(readOnly = true)
     public List<TournamentResult> listResults(UUID tournamentId) {
         return results.findRanked(tournamentId);
+    }
+
+    // --- read-only queries (public API, pages, metrics)
+
+    @Transactional(readOnly = true)
+    public Page<Tournament> findTournaments(TournamentStatus status, Integer netuid, Pageable page) {
+        return tournaments.findAll(Filters.tournaments(status, netuid), page);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<EvaluationRun> findRuns(UUID tournamentId, Integer epoch, String network, RunStatus status,
+            Pageable page) {
+        return runs.findAll(Filters.runs(tournamentId, epoch, network, status), page);
+    }
+
+    /** A hotkey's submissions over every tournament, newest first. */
+    @Transactional(readOnly = true)
+    public List<Submission> listSubmissionsOfHotkey(String hotkey) {
+        return submissions.findByHotkeyOrderBySubmittedAtDesc(hotkey);
+    }
+
+    /** A hotkey's results over every tournament, newest first. */
+    @Transactional(readOnly = true)
+    public List<TournamentResult> listResultsOfHotkey(String hotkey) {
+        return results.findByHotkeyOrderByCalculatedAtDesc(hotkey);
+    }
+
+    /** A hotkey's runs over every tournament, unfinished first, then the most recently completed. */
+    @Transactional(readOnly = true)
+    public List<EvaluationRun> listRunsOfHotkey(String hotkey) {
+        return runs.findByHotkey(hotkey);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<TournamentStatus, Long> countTournaments() {
+        return counts(tournaments.countByStatus(), TournamentStatus.class);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<SubmissionStatus, Long> countSubmissions() {
+        return counts(submissions.countByStatus(), SubmissionStatus.class);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<RunStatus, Long> countRuns() {
+        return counts(runs.countByStatus(), RunStatus.class);
+    }
+
+    /** Distinct hotkeys that ever submitted (the baseline left out). */
+    @Transactional(readOnly = true)
+    public long countMiners() {
+        return submissions.countMiners();
+    }
+
+    /** Every value of {@code type}, with 0 where no row has it. */
+    private static <E extends Enum<E>> Map<E, Long> counts(List<Object[]> rows, Class<E> type) {
+        Map<E, Long> counts = new java.util.EnumMap<>(type);
+        for (E value : type.getEnumConstants()) {
+            counts.put(value, 0L);
+        }
+        rows.forEach(row -> counts.put(type.cast(row[0]), (Long) row[1]));
+        return counts;
     }
 }

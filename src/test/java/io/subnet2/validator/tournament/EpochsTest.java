@@ -18,14 +18,16 @@ class EpochsTest {
         assertThat(epochs.epochAt(1359)).isZero();
         assertThat(epochs.epochAt(1360)).isEqualTo(1);
         assertThat(epochs.epochAt(1000 + 360 * 3 + 359)).isEqualTo(3);
-        assertThat(epochs.epochAt(1000 + 360 * 4)).isEqualTo(4);
+        assertThat(epochs.epochAt(1000 + 360 * 4)).as("the end block starts no extra epoch").isEqualTo(3);
     }
 
     @Test
     void epochNumberIsClampedToTheTournament() {
         assertThat(epochs.epochAt(0)).isZero();
         assertThat(epochs.epochAt(999)).isZero();
-        assertThat(epochs.epochAt(1_000_000)).isEqualTo(epochs.lastEpoch()).isEqualTo(4);
+        assertThat(epochs.epochAt(1_000_000)).isEqualTo(epochs.lastEpoch()).isEqualTo(3);
+        assertThat(epochs.count()).isEqualTo(4);
+        assertThat(new Epochs(1000, 1100, 360).lastEpoch()).isZero();
     }
 
     @Test

@@ -95,4 +95,23 @@ class AdminApiTest extends DatabaseTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("40-hex");
     }
+
+    @Test
+    void currentMeansTheTournamentInRegistrationOnTheConfiguredNetuid() throws Exception {
+        String body = "{\"hotkey\":\"hk\",\"uid\":1,\"repository_url\":\"https://github.com/a/b\",\"commit_hash\":\""
+                + SHA + "\"}";
+        HttpResponse<String> none = admin("POST", "/api/v1/admin/tournaments/current/submissions", body);
+        assertThat(none.statusCode()).isEqualTo(409);
+        assertThat(none.body()).contains("no tournament is open for registration on netuid 1");
+        admin("POST", "/api/v1/admin/tournaments", "{\"name\":\"other netuid\",\"netuid\":2}");
+        assertThat(admin("POST", "/api/v1/admin/tournaments/current/submissions", body).statusCode()).isEqualTo(409);
+        String id = JSON.readTree(admin("POST", "/api/v1/admin/tournaments", "{\"name\":\"mine\",\"netuid\":1}").body())
+                .get("id").asString();
+        HttpResponse<String> added = admin("POST", "/api/v1/admin/tournaments/current/submissions", body);
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        assertThat(JSON.readTree(admin("GET", "/api/v1/admin/tournaments/" + id + "/submissions", null).body()))
+                .hasSize(1);
+        assertThat(call("POST", "/api/v1/admin/tournaments/current/submissions", body, null).statusCode())
+                .as("no token").isEqualTo(401);
+    }
 }

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.subnet2.validator.dataset.DatasetLayout;
 import io.subnet2.validator.jobs.TournamentSettings;
 import io.subnet2.validator.scoring.PhaseTimes;
@@ -36,6 +38,8 @@ class RunScoring {
     }
 
     private final TournamentSettings settings;
+    /** validator.scoring.duration: loading the dataset's index (when not cached) and scoring one run. */
+    private final Timer scoringTime;
     private final Map<Key, ScoringDataset> cache = new LinkedHashMap<>(4, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, ScoringDataset> eldest) {
@@ -43,13 +47,16 @@ class RunScoring {
         }
     };
 
-    RunScoring(TournamentSettings settings) {
+    RunScoring(TournamentSettings settings, MeterRegistry meters) {
         this.settings = settings;
+        this.scoringTime = Timer.builder("validator.scoring.duration").description("scoring one run")
+                .publishPercentileHistogram().register(meters);
     }
 
     RunOutcome score(Tournament tournament, DatasetLayout data, Path output, PhaseTimes times, PhaseTimes baseline,
             String logExcerpt) {
-        RunScore score = RunScorer.score(dataset(data, settings.scoring(tournament)), output, times, baseline);
+        RunScore score = scoringTime.record(
+                () -> RunScorer.score(dataset(data, settings.scoring(tournament)), output, times, baseline));
         boolean minerFault = score.minerFault();
         return new RunOutcome(minerFault ? RunStatus.FAILED : RunStatus.COMPLETED,
                 minerFault ? FailureKind.MINER : null, 0, times.featuresSeconds(), times.patternsSeconds(),

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -14,7 +15,7 @@ import io.subnet2.validator.tournament.EvaluationRun;
 import io.subnet2.validator.tournament.RunStatus;
 import jakarta.persistence.LockModeType;
 
-public interface EvaluationRunRepository extends JpaRepository<EvaluationRun, UUID> {
+public interface EvaluationRunRepository extends JpaRepository<EvaluationRun, UUID>, JpaSpecificationExecutor<EvaluationRun> {
 
     List<EvaluationRun> findBySubmissionIdOrderByEpochNumberAscNetworkAsc(UUID submissionId);
 
@@ -28,6 +29,15 @@ public interface EvaluationRunRepository extends JpaRepository<EvaluationRun, UU
             where r.submissionId = s.id and s.tournamentId = :tournamentId
             order by r.epochNumber, r.network, s.hotkey""")
     List<EvaluationRun> findByTournament(UUID tournamentId);
+
+    @Query("""
+            select r from EvaluationRun r, Submission s
+            where r.submissionId = s.id and s.hotkey = :hotkey
+            order by r.completedAt desc nulls first, r.epochNumber desc, r.network""")
+    List<EvaluationRun> findByHotkey(String hotkey);
+
+    @Query("select r.status, count(r) from EvaluationRun r group by r.status")
+    List<Object[]> countByStatus();
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select r from EvaluationRun r where r.id = :id")

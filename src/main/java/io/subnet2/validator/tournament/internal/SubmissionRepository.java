@@ -20,6 +20,14 @@ public interface SubmissionRepository extends JpaRepository<Submission, UUID> {
 
     List<Submission> findByStatusOrderBySubmittedAt(SubmissionStatus status);
 
+    List<Submission> findByHotkeyOrderBySubmittedAtDesc(String hotkey);
+
+    @Query("select s.status, count(s) from Submission s group by s.status")
+    List<Object[]> countByStatus();
+
+    @Query("select count(distinct s.hotkey) from Submission s where s.isBaseline = false")
+    long countMiners();
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select s from Submission s where s.id = :id")
     Optional<Submission> lockById(UUID id);

@@ -12,4 +12,6 @@ public interface TournamentResultRepository extends JpaRepository<TournamentResu
 
     @Query("select r from TournamentResult r where r.tournamentId = :tournamentId order by r.rank asc nulls last, r.hotkey")
     List<TournamentResult> findRanked(UUID tournamentId);
+
+    List<TournamentResult> findByHotkeyOrderByCalculatedAtDesc(String hotkey);
 }

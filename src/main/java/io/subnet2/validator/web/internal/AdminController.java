@@ -1,10 +1,8 @@
 package io.subnet2.validator.web.internal;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -18,8 +16,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.subnet2.validator.chain.BlockClock;
+import io.subnet2.validator.jobs.AutoTournamentProperties;
+import io.subnet2.validator.jobs.Baselines;
 import io.subnet2.validator.jobs.TournamentSettings;
-import io.subnet2.validator.submission.SubmissionPipeline;
 import io.subnet2.validator.tournament.NewSubmission;
 import io.subnet2.validator.tournament.NewTournament;
 import io.subnet2.validator.tournament.Tournament;
@@ -40,11 +39,14 @@ class AdminController {
     private final TournamentService tournaments;
     private final BlockClock blockClock;
     private final TournamentSettings settings;
+    private final AutoTournamentProperties auto;
 
-    AdminController(TournamentService tournaments, BlockClock blockClock, TournamentSettings settings) {
+    AdminController(TournamentService tournaments, BlockClock blockClock, TournamentSettings settings,
+            AutoTournamentProperties auto) {
         this.tournaments = tournaments;
         this.blockClock = blockClock;
         this.settings = settings;
+        this.auto = auto;
     }
 
     @PostMapping
@@ -62,8 +64,7 @@ class AdminController {
             registrationEnd = registrationStart;
         }
         List<String> networks = body.testNetworks() == null ? List.of("torus") : body.testNetworks();
-        String baselineVersion = body.baselineVersion() == null ? localVersion(body.baselineRepository())
-                : body.baselineVersion().toLowerCase(Locale.ROOT);
+        String baselineVersion = Baselines.version(body.baselineRepository(), body.baselineVersion());
         Tournament created = tournaments.createTournament(new NewTournament(body.name(), body.netuid(),
                 registrationStart, registrationEnd, startBlock, endBlock, epochBlocks, networks,
                 body.baselineRepository(), baselineVersion, settings.snapshotJson()));
@@ -97,6 +98,17 @@ class AdminController {
                 .body(SubmissionView.of(submission));
     }
 
+    /** Local mode: registers a miner in the tournament whose registration is open on validator.tournaments.netuid. */
+    @PostMapping("/current/submissions")
+    ResponseEntity<SubmissionView> addToCurrent(@RequestBody AddSubmissionRequest body) {
+        Tournament open = tournaments.listTournaments(TournamentStatus.PENDING, TournamentStatus.REGISTRATION).stream()
+                .filter(t -> t.getNetuid() == auto.netuid())
+                .min(Comparator.comparing(t -> t.getStatus() == TournamentStatus.REGISTRATION ? 0 : 1))
+                .orElseThrow(() -> new IllegalStateException("no tournament is open for registration on netuid "
+                        + auto.netuid() + "; the next one is created at an epoch start once the current one ends"));
+        return addSubmission(open.getId(), body);
+    }
+
     @GetMapping("/{id}/submissions")
     List<SubmissionView> submissions(@PathVariable UUID id) {
         tournaments.getTournament(id);
@@ -113,22 +125,6 @@ class AdminController {
     List<ResultView> results(@PathVariable UUID id) {
         tournaments.getTournament(id);
         return tournaments.listResults(id).stream().map(ResultView::of).toList();
-    }
-
-    /** Local mode: a baseline given as a folder (no "://") is versioned by its content. */
-    private static String localVersion(String baselineRepository) {
-        if (baselineRepository == null || baselineRepository.contains("://")) {
-            return null;
-        }
-        Path dir = Path.of(baselineRepository).toAbsolutePath();
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("baseline folder not found: " + dir);
-        }
-        try {
-            return SubmissionPipeline.localVersion(dir);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the baseline folder " + dir + ": " + e.getMessage());
-        }
     }
 
     private static void require(boolean condition, String message) {

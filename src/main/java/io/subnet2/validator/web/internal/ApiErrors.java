@@ -5,13 +5,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import io.subnet2.validator.tournament.IllegalTransitionException;
 import io.subnet2.validator.tournament.NotFoundException;
 
 /** Maps domain errors to problem details with a readable message. */
-@RestControllerAdvice
+@RestControllerAdvice(annotations = RestController.class)
 class ApiErrors {
 
     @ExceptionHandler(NotFoundException.class)

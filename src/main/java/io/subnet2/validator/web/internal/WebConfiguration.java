@@ -7,6 +7,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.subnet2.validator.web.ApiProperties;
+import io.subnet2.validator.web.api.RateLimitFilter;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -27,6 +28,14 @@ class WebConfiguration implements WebMvcConfigurer {
         FilterRegistrationBean<BodySizeFilter> bean = new FilterRegistrationBean<>(
                 new BodySizeFilter(properties.maxBodyBytes()));
         bean.addUrlPatterns("/api/*");
+        return bean;
+    }
+
+    @Bean
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter() {
+        FilterRegistrationBean<RateLimitFilter> bean = new FilterRegistrationBean<>(
+                new RateLimitFilter(properties.rateLimit(), System::nanoTime));
+        bean.addUrlPatterns("/api/*", "/v3/api-docs/*", "/", "/tournaments/*", "/miners/*");
         return bean;
     }
 }
