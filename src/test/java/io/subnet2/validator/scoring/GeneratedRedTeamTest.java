@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,7 +108,6 @@ class GeneratedRedTeamTest {
     }
 
     /** Enable when the generator without leaks (issue 11 item 2, branch gen) is merged. */
-    @Disabled("needs the generator without leaks (issue 11 item 2): on the v1 generator these score AP 0.08-0.19")
     @Test
     void cheatsOnTheGeneratorsLeaksEndAtAveragePrecisionOfAtMostATenth() {
         Map<String, RunScore> leaks = new LinkedHashMap<>();
@@ -169,7 +167,6 @@ class GeneratedRedTeamTest {
      * final = 0.5·AP + 0.4, so this needs the baseline's AP ≥ 0.60 when a cheat is at 0.10; the
      * current baseline is not tuned for v2 yet (issue 11 item 6). Enable once it is.
      */
-    @Disabled("needs the baseline re-tuned for scoring v2 (issue 11 item 6): its AP under v2 is below 0.60")
     @Test
     void everyCheatScoresAQuarterBelowTheBaseline() {
         Map<String, RunScore> all = new LinkedHashMap<>(CHEATS);

@@ -117,7 +117,7 @@ class PublicApiTest extends DatabaseTest {
     }
 
     private static RunOutcome completed(double score, String log) {
-        return new RunOutcome(RunStatus.COMPLETED, null, 0, 1.5, 2.5, true, 0.7, 0.9, 0.0, 0.5, score, 10, 9, 12, 8,
+        return new RunOutcome(RunStatus.COMPLETED, null, 0, 1.5, 2.5, true, 0.6, 0.7, 0.9, null, 0.0, 0.5, score, 10, 9, 12, 8,
                 log, null);
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -13,6 +14,7 @@ import org.springframework.util.FileSystemUtils;
 import com.github.dockerjava.api.DockerClient;
 
 import io.subnet2.validator.dataset.DatasetGenerator;
+import io.subnet2.validator.dataset.DatasetSecret;
 import io.subnet2.validator.dataset.GeneratedDataset;
 import io.subnet2.validator.dataset.GenerationRequest;
 import io.subnet2.validator.sandbox.DockerClients;
@@ -116,7 +118,7 @@ public final class LocalEvaluation implements AutoCloseable {
         announce("checking and building " + analyzer.describe());
         SubmissionProperties properties = SubmissionProperties.defaults().toBuilder().buildArgs(buildArgs).build();
         SubmissionPipeline pipeline = new SubmissionPipeline(properties, work.resolve("repos"), docker);
-        SubmissionRequest request = new SubmissionRequest(UUID.randomUUID(), evaluationId, analyzer.hotkey(),
+        SubmissionRequest request = new SubmissionRequest(UUID.randomUUID(), evaluationId, 0, analyzer.hotkey(),
                 analyzer.uid(), analyzer.url(), analyzer.commit());
         SubmissionOutcome outcome = analyzer.folder() == null ? pipeline.process(request)
                 : pipeline.processLocalDirectory(request, analyzer.folder(), analyzer.version());
@@ -129,7 +131,9 @@ public final class LocalEvaluation implements AutoCloseable {
         announce("generating a dataset of " + options.transfers() + " transfers (seed " + options.seed() + ")");
         long start = System.nanoTime();
         GeneratedDataset dataset = new DatasetGenerator()
-                .generate(GenerationRequest.of(work.resolve("dataset"), options.seed(), options.transfers()));
+                .generate(new GenerationRequest(work.resolve("dataset"), options.seed(), options.transfers(),
+                        GenerationRequest.DEFAULT_NETWORK, GenerationRequest.DEFAULT_DATE,
+                        GenerationRequest.DEFAULT_WINDOW_DAYS, DatasetSecret.random(new SecureRandom())));
         progress.accept(String.format("  generated in %.1f s", (System.nanoTime() - start) / 1e9));
         return dataset;
     }

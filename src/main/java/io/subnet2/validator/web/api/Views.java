@@ -10,6 +10,8 @@ import io.subnet2.validator.tournament.EvaluationRun;
 import io.subnet2.validator.tournament.Submission;
 import io.subnet2.validator.tournament.Tournament;
 import io.subnet2.validator.tournament.TournamentResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * JSON shapes of the public API (snake_case, ISO-8601 times), built from entities read through
@@ -104,6 +106,9 @@ public final class Views {
     }
 
     /** A run without its log; {@code error_message} is the public failure reason. */
+    /** Reads the stored per-type recall (JSONB text) for the views. */
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     public record RunView(
             UUID id,
             UUID submissionId,
@@ -117,8 +122,10 @@ public final class Views {
             Double executionTimeSeconds,
             Integer exitCode,
             Boolean dataCorrectness,
+            Double patternAccuracy,
             Double patternRecall,
             Double patternPrecision,
+            JsonNode recallByType,
             Double noveltyScore,
             Double performanceScore,
             Double finalScore,
@@ -145,8 +152,10 @@ public final class Views {
                     r.getExecutionTimeSeconds(),
                     r.getExitCode(),
                     r.getDataCorrectness(),
+                    r.getPatternAccuracy(),
                     r.getPatternRecall(),
                     r.getPatternPrecision(),
+                    r.getRecallByType() == null ? null : JSON.readTree(r.getRecallByType()),
                     r.getNoveltyScore(),
                     r.getPerformanceScore(),
                     r.getFinalScore(),
