@@ -151,7 +151,7 @@ public final class ContainerSession {
         if (usage.full(PAGE)) {
             // allocated space counts (fallocate, holes), not only apparent sizes
             reason = FailureReason.OUTPUT_LIMIT;
-            detail = usage.freeInodes() == 0 ? "output has more than " + limits.outputMaxFiles() + " entries"
+            detail = usage.freeBytes() >= PAGE ? "output has more than " + limits.outputMaxFiles() + " entries"
                     : "output filesystem full: " + usage.usedBytes() + " of " + usage.totalBytes()
                     + " bytes allocated (limit " + limits.outputMaxBytes() + ")";
         } else if (killReason != null) {
