@@ -113,6 +113,25 @@ public final class SandboxRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * Checks that the engine has the configured runtime ({@code docker info}'s runtimes) and the holder
+     * image; throws {@link IllegalStateException} naming the property when either is missing.
+     */
+    public void checkEngine() {
+        var runtimes = docker.infoCmd().exec().getRuntimes();
+        if (runtimes == null || !runtimes.containsKey(factory.runtime())) {
+            throw new IllegalStateException("validator.sandbox.runtime=" + factory.runtime()
+                    + " is not a runtime of the Docker engine (it has " + (runtimes == null ? "none" : runtimes.keySet())
+                    + "); register it in /etc/docker/daemon.json, see docs/sandbox.md");
+        }
+        try {
+            docker.inspectImageCmd(holderImage).exec();
+        } catch (NotFoundException e) {
+            throw new IllegalStateException("validator.sandbox.holder-image " + holderImage
+                    + " is not a local image of the Docker engine", e);
+        }
+    }
+
     /** True while a run with this id executes in this runner (the reaper never takes its containers). */
     public boolean isRunning(String runId) {
         return inFlight.containsKey(runId);

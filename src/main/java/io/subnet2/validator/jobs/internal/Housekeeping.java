@@ -56,6 +56,13 @@ class Housekeeping implements DisposableBean {
     @EventListener(ApplicationReadyEvent.class)
     void onStartup() {
         try {
+            sandbox.checkEngine();
+        } catch (IllegalStateException e) {
+            throw e; // a configured runtime or holder image the engine lacks: refuse to start
+        } catch (RuntimeException e) {
+            log.warn("Docker engine not reachable at startup, runtime not checked: {}", e.toString());
+        }
+        try {
             datasets.deleteIncomplete(STALE_DATASET).forEach(p -> log.info("deleted half-written dataset {}", p));
         } catch (RuntimeException e) {
             log.warn("could not clean half-written datasets: {}", e.toString());

@@ -51,6 +51,10 @@ public final class ContainerFactory {
         this.runtime = runtime;
     }
 
+    public String runtime() {
+        return runtime;
+    }
+
     /**
      * Creates (does not start) the container as {@code uid}, writing its output to {@code output};
      * returns its id.
