@@ -12,11 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 
 /**
- * Removes containers labelled {@code subnet2.managed=true} whose run is no longer live (a validator
+ * Removes containers (and output volumes) labelled {@code subnet2.managed=true} whose run is no longer live (a validator
  * crash, a failed removal). The module cannot know which runs are live: the caller tells it.
  */
 public final class ContainerReaper {
@@ -60,7 +61,25 @@ public final class ContainerReaper {
                 log.warn("cannot reap container {}: {}", container.getId(), e.getMessage());
             }
         }
+        reapVolumes(liveRuns);
         return removed;
+    }
+
+    /** Output volumes (tmpfs, see docs/sandbox.md) of runs that are not live; a volume still in use stays. */
+    private void reapVolumes(LiveRuns liveRuns) {
+        var volumes = docker.listVolumesCmd().withFilter("label", List.of(MANAGED_LABEL + "=true")).exec().getVolumes();
+        for (InspectVolumeResponse volume : volumes == null ? List.<InspectVolumeResponse>of() : volumes) {
+            String runId = volume.getLabels() == null ? null : volume.getLabels().get(RUN_ID_LABEL);
+            if (runId != null && liveRuns.isLive(runId)) {
+                continue;
+            }
+            try {
+                docker.removeVolumeCmd(volume.getName()).exec();
+                log.info("reaped orphan output volume {} (run {})", volume.getName(), runId);
+            } catch (RuntimeException e) {
+                log.debug("cannot reap volume {} yet: {}", volume.getName(), e.getMessage());
+            }
+        }
     }
 
     /**

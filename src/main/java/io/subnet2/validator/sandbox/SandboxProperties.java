@@ -34,6 +34,9 @@ import jakarta.validation.constraints.Pattern;
  * @param watchdogPollInterval  how often the watchdog checks time and output
  * @param reaperInterval        period of the orphan container reaper
  * @param pathMapping           optional local-to-host path prefix mapping for bind mounts
+ * @param runtime               engine runtime of the analyzer containers ({@code runc}, or {@code runsc} for gVisor)
+ * @param uidRange              uids handed to runs, one per concurrent container, e.g. {@code 100000-165535}
+ * @param holderImage           local image with {@code sleep} and {@code stat} that keeps a run's output filesystem mounted
  */
 @Validated
 @ConfigurationProperties(prefix = "validator.sandbox")
@@ -55,7 +58,13 @@ public record SandboxProperties(
         @Min(16) Long nofile,
         Duration watchdogPollInterval,
         Duration reaperInterval,
-        @Valid PathMapping pathMapping) {
+        @Valid PathMapping pathMapping,
+        @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}") String runtime,
+        @Pattern(regexp = "[0-9]{1,10}-[0-9]{1,10}") String uidRange,
+        @Pattern(regexp = "[^\\s-][^\\s]{0,254}") String holderImage) {
+
+    public static final String DEFAULT_UID_RANGE = "100000-165535";
+    public static final String DEFAULT_HOLDER_IMAGE = "subnet2-base/debian:bookworm";
 
     public SandboxProperties {
         SandboxLimits d = SandboxLimits.defaults();
@@ -75,12 +84,16 @@ public record SandboxProperties(
         nofile = nofile == null ? d.nofile() : nofile;
         watchdogPollInterval = watchdogPollInterval == null ? Duration.ofMillis(250) : watchdogPollInterval;
         reaperInterval = reaperInterval == null ? Duration.ofMinutes(5) : reaperInterval;
+        runtime = runtime == null || runtime.isBlank() ? "runc" : runtime;
+        uidRange = uidRange == null || uidRange.isBlank() ? DEFAULT_UID_RANGE : uidRange;
+        holderImage = holderImage == null || holderImage.isBlank() ? DEFAULT_HOLDER_IMAGE : holderImage;
+        UidRange.parse(uidRange); // refuses a range that is empty, reversed or starts below 1000
     }
 
     /** All defaults (for the CLI and tests, which run without Spring). */
     public static SandboxProperties defaults() {
         return new SandboxProperties(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 
     /** The per-run limits these properties configure. */
@@ -93,21 +106,65 @@ public record SandboxProperties(
     public SandboxProperties withSeccompProfile(Path profile) {
         return new SandboxProperties(dockerHost, profile, maxParallel, cpus, cpusetCpus, memoryBytes, pidsLimit,
                 featuresTimeout, patternsTimeout, outputMaxBytes, outputMaxFiles, logMaxBytes, tmpSizeBytes,
-                fsizeBytes, nofile, watchdogPollInterval, reaperInterval, pathMapping);
+                fsizeBytes, nofile, watchdogPollInterval, reaperInterval, pathMapping, runtime, uidRange, holderImage);
     }
 
     /** A copy with another bind-mount path mapping. */
     public SandboxProperties withPathMapping(PathMapping mapping) {
         return new SandboxProperties(dockerHost, seccompProfile, maxParallel, cpus, cpusetCpus, memoryBytes, pidsLimit,
                 featuresTimeout, patternsTimeout, outputMaxBytes, outputMaxFiles, logMaxBytes, tmpSizeBytes,
-                fsizeBytes, nofile, watchdogPollInterval, reaperInterval, mapping);
+                fsizeBytes, nofile, watchdogPollInterval, reaperInterval, mapping, runtime, uidRange, holderImage);
     }
 
     /** A copy with another Docker endpoint. */
     public SandboxProperties withDockerHost(String host) {
         return new SandboxProperties(host, seccompProfile, maxParallel, cpus, cpusetCpus, memoryBytes, pidsLimit,
                 featuresTimeout, patternsTimeout, outputMaxBytes, outputMaxFiles, logMaxBytes, tmpSizeBytes,
-                fsizeBytes, nofile, watchdogPollInterval, reaperInterval, pathMapping);
+                fsizeBytes, nofile, watchdogPollInterval, reaperInterval, pathMapping, runtime, uidRange, holderImage);
+    }
+
+    /** A copy with another engine runtime (e.g. {@code runsc}). */
+    public SandboxProperties withRuntime(String engineRuntime) {
+        return new SandboxProperties(dockerHost, seccompProfile, maxParallel, cpus, cpusetCpus, memoryBytes, pidsLimit,
+                featuresTimeout, patternsTimeout, outputMaxBytes, outputMaxFiles, logMaxBytes, tmpSizeBytes,
+                fsizeBytes, nofile, watchdogPollInterval, reaperInterval, pathMapping, engineRuntime, uidRange,
+                holderImage);
+    }
+
+    /** A copy with another uid range ({@code first-last}). */
+    public SandboxProperties withUidRange(String range) {
+        return new SandboxProperties(dockerHost, seccompProfile, maxParallel, cpus, cpusetCpus, memoryBytes, pidsLimit,
+                featuresTimeout, patternsTimeout, outputMaxBytes, outputMaxFiles, logMaxBytes, tmpSizeBytes,
+                fsizeBytes, nofile, watchdogPollInterval, reaperInterval, pathMapping, runtime, range, holderImage);
+    }
+
+    /** The uids of {@code uid-range}. */
+    public UidRange uids() {
+        return UidRange.parse(uidRange);
+    }
+
+    /** An inclusive uid range; the first uid is at least 1000 (never root or a system account). */
+    public record UidRange(int first, int last) {
+
+        public UidRange {
+            if (first < 1000 || last < first) {
+                throw new IllegalArgumentException("uid-range must be first-last with 1000 <= first <= last, not "
+                        + first + "-" + last);
+            }
+        }
+
+        static UidRange parse(String range) {
+            String[] parts = range.split("-", 2);
+            try {
+                return new UidRange(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("uid-range must look like 100000-165535, not " + range, e);
+            }
+        }
+
+        public int size() {
+            return last - first + 1;
+        }
     }
 
     /**

@@ -17,6 +17,8 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import io.subnet2.validator.sandbox.internal.ContainerFactory;
 import io.subnet2.validator.sandbox.internal.ContainerSession;
 import io.subnet2.validator.sandbox.internal.OutputDirs;
+import io.subnet2.validator.sandbox.internal.OutputVolume;
+import io.subnet2.validator.sandbox.internal.UidPool;
 import io.subnet2.validator.sandbox.internal.SeccompProfiles;
 
 /**
@@ -35,6 +37,9 @@ public final class SandboxRunner implements AutoCloseable {
     private final boolean ownsClient;
     private final ContainerFactory factory;
     private final ContainerReaper reaper;
+    private final UidPool uids;
+    private final String seccompJson;
+    private final String holderImage;
     private final Duration pollInterval;
     private final Semaphore slots;
     private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
@@ -54,7 +59,10 @@ public final class SandboxRunner implements AutoCloseable {
         this.ownsClient = ownsClient;
         SandboxProperties.PathMapping mapping = properties.pathMapping();
         UnaryOperator<Path> toHost = mapping == null ? UnaryOperator.identity() : mapping::toHost;
-        this.factory = new ContainerFactory(docker, SeccompProfiles.load(properties.seccompProfile()), toHost);
+        this.seccompJson = SeccompProfiles.load(properties.seccompProfile());
+        this.factory = new ContainerFactory(docker, seccompJson, toHost, properties.runtime());
+        this.uids = new UidPool(properties.uids());
+        this.holderImage = properties.holderImage();
         this.reaper = new ContainerReaper(docker);
         this.pollInterval = properties.watchdogPollInterval();
         this.slots = new Semaphore(properties.maxParallel(), true);
@@ -73,27 +81,54 @@ public final class SandboxRunner implements AutoCloseable {
             throw new SandboxException("interrupted while waiting for a sandbox slot", e);
         }
         inFlight.merge(spec.runId(), 1, Integer::sum);
+        int uid = uids.acquire(spec.runId());
         try {
             OutputDirs.prepareOutput(spec.outputDir());
-            String containerId;
-            try {
-                containerId = factory.create(spec);
-            } catch (ContainerFactory.ImageStartFailure e) {
-                return ContainerSession.startFailed(spec, e.getMessage(), null, 0);
-            }
-            try {
-                SandboxResult result = new ContainerSession(docker, containerId, spec, pollInterval).execute();
-                log.info("sandbox run {} {}: {} {} exit={} {}s log={}B ({})", spec.runId(), spec.phase().envValue(),
-                        result.status().code(), result.reason() == null ? "" : result.reason().code(),
-                        result.exitCode(), String.format("%.3f", result.wallSeconds()), result.logBytesTotal(),
-                        result.detail());
-                return result;
-            } finally {
-                remove(containerId);
+            try (OutputVolume output = OutputVolume.create(docker, spec, uid, holderImage, seccompJson)) {
+                return execute(spec, uid, output);
             }
         } finally {
+            uids.release(uid);
             inFlight.computeIfPresent(spec.runId(), (k, n) -> n == 1 ? null : n - 1);
             slots.release();
+        }
+    }
+
+    private SandboxResult execute(RunSpec spec, int uid, OutputVolume output) {
+        String containerId;
+        try {
+            containerId = factory.create(spec, uid, output.mount(false));
+        } catch (ContainerFactory.ImageStartFailure e) {
+            return ContainerSession.startFailed(spec, e.getMessage(), null, 0);
+        }
+        try {
+            SandboxResult result = new ContainerSession(docker, containerId, spec, pollInterval, output).execute();
+            log.info("sandbox run {} {} uid {}: {} {} exit={} {}s log={}B ({})", spec.runId(),
+                    spec.phase().envValue(), uid, result.status().code(),
+                    result.reason() == null ? "" : result.reason().code(), result.exitCode(),
+                    String.format("%.3f", result.wallSeconds()), result.logBytesTotal(), result.detail());
+            return result;
+        } finally {
+            remove(containerId);
+        }
+    }
+
+    /**
+     * Checks that the engine has the configured runtime ({@code docker info}'s runtimes) and the holder
+     * image; throws {@link IllegalStateException} naming the property when either is missing.
+     */
+    public void checkEngine() {
+        var runtimes = docker.infoCmd().exec().getRuntimes();
+        if (runtimes == null || !runtimes.containsKey(factory.runtime())) {
+            throw new IllegalStateException("validator.sandbox.runtime=" + factory.runtime()
+                    + " is not a runtime of the Docker engine (it has " + (runtimes == null ? "none" : runtimes.keySet())
+                    + "); register it in /etc/docker/daemon.json, see docs/sandbox.md");
+        }
+        try {
+            docker.inspectImageCmd(holderImage).exec();
+        } catch (NotFoundException e) {
+            throw new IllegalStateException("validator.sandbox.holder-image " + holderImage
+                    + " is not a local image of the Docker engine", e);
         }
     }
 

@@ -11,6 +11,7 @@ import io.subnet2.validator.scoring.internal.OutputRejectedException;
 import io.subnet2.validator.scoring.internal.PatternReader;
 import io.subnet2.validator.scoring.internal.PatternScorer;
 import io.subnet2.validator.scoring.internal.PatternVerifier;
+import io.subnet2.validator.scoring.internal.ReadBudget;
 import io.subnet2.validator.scoring.internal.ReportedPatterns;
 
 /** Scores one run (scoring.md §1-5). Deterministic: the same outputs and dataset give identical scores. */
@@ -32,6 +33,13 @@ public final class RunScorer {
      *                                    problem of the output folder is a miner fault in the result
      */
     public static RunScore score(ScoringDataset dataset, Path output, PhaseTimes miner, PhaseTimes baseline) {
+        try (ReadBudget.Scope budget = ReadBudget.forRun(dataset.properties.limits())) { // shared by the run's files
+            return scoreWithinBudget(dataset, output, miner, baseline);
+        }
+    }
+
+    private static RunScore scoreWithinBudget(ScoringDataset dataset, Path output, PhaseTimes miner,
+            PhaseTimes baseline) {
         ScoringProperties props = dataset.properties;
         Double executionTime = miner.totalSeconds();
         if (!Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS)) {
@@ -53,7 +61,7 @@ public final class RunScorer {
                 PatternVerifier verifier = new PatternVerifier(dataset.index, dataset.flagged, props.rules());
                 scored = PatternScorer.score(patterns, verifier, dataset.instances, dataset.index.addresses,
                         props.rules());
-            } catch (RuntimeException | OutOfMemoryError e) {
+            } catch (Throwable e) { // StackOverflowError and the like too: the output caused it
                 patternsFailure = e;
             }
             try {
@@ -71,8 +79,8 @@ public final class RunScorer {
                 // leaves the heap intact, so this is the miner's fault like any other hostile file
                 return RunScore.minerFault("output needs more memory than the validator allows to read it",
                         executionTime);
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
+            } catch (Throwable e) { // any other error reading miner output (StackOverflowError, ...) ends this run only
+                return RunScore.minerFault("output cannot be read: " + e, executionTime);
             }
         }
         double perfFeatures = performance(miner.featuresSeconds(), baseline.featuresSeconds(),

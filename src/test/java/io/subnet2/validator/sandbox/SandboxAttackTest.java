@@ -61,7 +61,7 @@ class SandboxAttackTest extends SandboxTestBase {
     }
 
     @Test
-    void writingPastTheOutputCapIsKilledAndCleanedUp() throws Exception {
+    void writingPastTheOutputCapIsStoppedByTheKernelAndCleanedUp() throws Exception {
         long freeBefore = Files.getFileStore(work).getUsableSpace();
         RunSpec spec = shell(DEBIAN, work, "outcap",
                 "i=0; while true; do head -c 1048576 /dev/zero > /data/output/f$i; i=$((i+1)); done");
@@ -70,7 +70,8 @@ class SandboxAttackTest extends SandboxTestBase {
 
         assertThat(result.status()).as(result.toString()).isEqualTo(RunStatus.FAILED);
         assertThat(result.reason()).isEqualTo(FailureReason.OUTPUT_LIMIT);
-        assertThat(result.wallSeconds()).isLessThan(5);
+        assertThat(result.detail()).contains("output filesystem full");
+        assertThat(result.logExcerpt()).contains("No space left on device");
         assertThat(result.outputFiles()).isEmpty();
         try (var entries = Files.list(spec.outputDir())) {
             assertThat(entries).isEmpty();

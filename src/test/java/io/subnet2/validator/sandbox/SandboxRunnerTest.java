@@ -23,9 +23,13 @@ class SandboxRunnerTest extends SandboxTestBase {
         assertThat(result.exitCode()).isZero();
         assertThat(result.outputFiles()).containsExactly(new SandboxResult.OutputFile("features.parquet", 14));
         assertThat(Files.readString(spec.outputDir().resolve("features.parquet"))).isEqualTo("hello sandbox\n");
-        assertThat(result.logExcerpt()).contains("phase=features out=/data/output tz=UTC").contains("65534");
+        assertThat(result.logExcerpt()).contains("phase=features out=/data/output tz=UTC");
+        int uid = Integer.parseInt(result.logExcerpt().strip().replaceAll("(?s).*\\n", ""));
+        assertThat(uid).isBetween(100_000, 165_535); // validator.sandbox.uid-range, not the image's user
         assertThat(result.wallSeconds()).isPositive().isLessThan(5);
         assertThat(docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(java.util.Map.of(ContainerReaper.RUN_ID_LABEL, spec.runId())).exec()).isEmpty();
+        assertThat(docker.listVolumesCmd().withFilter("label", java.util.List.of(ContainerReaper.RUN_ID_LABEL + "="
+                + spec.runId())).exec().getVolumes()).isNullOrEmpty(); // the output filesystem is gone too
     }
 }

@@ -32,8 +32,11 @@ final class SandboxTestSupport {
                 4 * MIB, 64, 16 * 1024, 64 * MIB, 2 * MIB, 256);
     }
 
+    /** The engine runtime of the sandbox tests: {@code -Dsubnet2.sandbox.runtime=runsc} runs them under gVisor. */
+    static final String RUNTIME = System.getProperty("subnet2.sandbox.runtime", "runc");
+
     static SandboxProperties properties() {
-        return SandboxProperties.defaults();
+        return SandboxProperties.defaults().withRuntime(RUNTIME);
     }
 
     /** A fresh run id with a recognisable prefix. */

@@ -90,7 +90,7 @@ class SeccompProfileTest {
                 "ls -l /usr/local/bin/prober-suid; prober-suid euid; su -c id root </dev/null; echo su=$?"));
 
         assertThat(result.status()).as(result.toString()).isEqualTo(RunStatus.COMPLETED);
-        assertThat(result.logExcerpt()).contains("-rwsr-xr-x 1 root root").contains("euid=65534")
+        assertThat(result.logExcerpt()).contains("-rwsr-xr-x 1 root root").containsPattern("euid=1[0-6][0-9]{4}\n")
                 .contains("setuid0=EPERM").doesNotContain("uid=0(").doesNotContain("su=0");
     }
 

@@ -2,6 +2,9 @@ package io.subnet2.validator.jobs.internal;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +14,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import io.subnet2.validator.dataset.DatasetStore;
+import io.subnet2.validator.jobs.EvaluationProperties;
 import io.subnet2.validator.sandbox.SandboxProperties;
 import io.subnet2.validator.sandbox.SandboxRunner;
 import io.subnet2.validator.tournament.NotFoundException;
@@ -19,7 +23,8 @@ import io.subnet2.validator.tournament.TournamentService;
 
 /**
  * Crash safety at startup and while running (spec/lifecycle.md): half-written datasets are deleted,
- * and containers of our runs that are no longer running are removed, now and periodically.
+ * and containers of our runs that are no longer running are removed, now and periodically; overdue
+ * runs are ended by {@link RunDeadlines} every {@code validator.evaluation.deadline-check-interval}.
  * Interrupted runs themselves are recovered by Quartz ({@code requestRecovery}).
  */
 @Component
@@ -33,10 +38,15 @@ class Housekeeping implements DisposableBean {
     private final SandboxRunner sandbox;
     private final SandboxProperties sandboxProperties;
     private final TournamentService tournaments;
+    private final RunDeadlines deadlines;
+    private final EvaluationProperties evaluation;
     private AutoCloseable reaper;
+    private ScheduledExecutorService watchdog;
 
     Housekeeping(DatasetStore datasets, SandboxRunner sandbox, SandboxProperties sandboxProperties,
-            TournamentService tournaments) {
+            TournamentService tournaments, RunDeadlines deadlines, EvaluationProperties evaluation) {
+        this.deadlines = deadlines;
+        this.evaluation = evaluation;
         this.datasets = datasets;
         this.sandbox = sandbox;
         this.sandboxProperties = sandboxProperties;
@@ -46,11 +56,31 @@ class Housekeeping implements DisposableBean {
     @EventListener(ApplicationReadyEvent.class)
     void onStartup() {
         try {
+            sandbox.checkEngine();
+        } catch (IllegalStateException e) {
+            throw e; // a configured runtime or holder image the engine lacks: refuse to start
+        } catch (RuntimeException e) {
+            log.warn("Docker engine not reachable at startup, runtime not checked: {}", e.toString());
+        }
+        try {
             datasets.deleteIncomplete(STALE_DATASET).forEach(p -> log.info("deleted half-written dataset {}", p));
         } catch (RuntimeException e) {
             log.warn("could not clean half-written datasets: {}", e.toString());
         }
         reaper = sandbox.scheduleReaper(this::isLive, sandboxProperties.reaperInterval());
+        watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "run-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = evaluation.deadlineCheckInterval().toMillis();
+        watchdog.scheduleWithFixedDelay(() -> {
+            try {
+                deadlines.endOverdue();
+            } catch (RuntimeException e) {
+                log.warn("run deadline check failed: {}", e.toString());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -78,6 +108,9 @@ class Housekeeping implements DisposableBean {
     public void destroy() throws Exception {
         if (reaper != null) {
             reaper.close();
+        }
+        if (watchdog != null) {
+            watchdog.shutdownNow();
         }
     }
 }

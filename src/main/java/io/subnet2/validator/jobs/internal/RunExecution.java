@@ -27,7 +27,6 @@ import io.subnet2.validator.sandbox.SandboxException;
 import io.subnet2.validator.sandbox.SandboxLimits;
 import io.subnet2.validator.sandbox.SandboxResult;
 import io.subnet2.validator.sandbox.SandboxRunner;
-import io.subnet2.validator.scoring.DatasetUnreadableException;
 import io.subnet2.validator.scoring.PhaseTimes;
 import io.subnet2.validator.submission.ExecutionSlots;
 import io.subnet2.validator.tournament.EvaluationRun;
@@ -58,10 +57,13 @@ class RunExecution {
     private final EvaluationProperties evaluation;
     private final Path runsDir;
     private final ExecutionSlots slots;
+    private final LiveExecutions live;
 
     RunExecution(TournamentService tournaments, SandboxRunner sandbox, EpochDatasets datasets, RunScoring scoring,
-            TournamentSettings settings, EvaluationProperties evaluation, PathsProperties paths, ExecutionSlots slots) {
+            TournamentSettings settings, EvaluationProperties evaluation, PathsProperties paths, ExecutionSlots slots,
+            LiveExecutions live) {
         this.slots = slots;
+        this.live = live;
         this.tournaments = tournaments;
         this.sandbox = sandbox;
         this.datasets = datasets;
@@ -101,23 +103,29 @@ class RunExecution {
         }
         tournaments.startRun(runId);
         Path workDir = runsDir.resolve(runId.toString());
+        LiveExecutions.Execution execution = live.begin(runId);
         try {
-            RunOutcome outcome = evaluate(tournament, submission, run, baseline, workDir);
+            RunOutcome outcome = evaluate(tournament, submission, run, baseline, workDir, execution);
             tournaments.finishRun(runId, outcome);
             log.info("run {} of {} {}: {} score={}", runId, submission.getHotkey(), run.key(),
                     outcome.status().id(), outcome.finalScore());
             return Optional.empty();
-        } catch (SandboxException | DatasetUnreadableException | UncheckedIOException | IllegalStateException e) {
+        } catch (Throwable e) {
+            // The rule: the sandbox and the scorer turn everything the container or its files cause into
+            // a result, so whatever is thrown here is the validator's own machinery (engine, disk, dataset,
+            // database, interruption): a platform fault, retried up to max-attempts.
             log.warn("run {} hit a platform fault, will retry: {}", runId, e.toString());
-            tournaments.retryRun(runId, "platform fault: " + e.getMessage());
+            tournaments.retryRun(runId, "platform fault: " + e);
             return Optional.of(Instant.now().plus(evaluation.retryDelay()));
         } finally {
+            live.end(runId, execution);
+            Thread.interrupted(); // a watchdog interrupt must not leak into the next job on this thread
             FileSystemUtils.deleteRecursively(workDir.toFile());
         }
     }
 
     private RunOutcome evaluate(Tournament tournament, Submission submission, EvaluationRun run,
-            Optional<EvaluationRun> baseline, Path workDir) {
+            Optional<EvaluationRun> baseline, Path workDir, LiveExecutions.Execution execution) {
         DatasetLayout data = datasets.ensure(tournament, run.key());
         SandboxLimits limits = settings.limits(tournament);
         Map<String, String> env = Map.of("ANALYZER_NETWORK", run.getNetwork(),
@@ -140,6 +148,7 @@ class RunExecution {
             return failed(patterns, features.wallSeconds(), patterns.wallSeconds());
         }
         moveFeaturesBeside(featuresDir, patternsDir);
+        execution.stage = LiveExecutions.Stage.SCORING; // from here on a stall is the output's doing
         PhaseTimes times = PhaseTimes.of(features.wallSeconds(), patterns.wallSeconds());
         PhaseTimes baselineTimes = baseline.filter(b -> b.getStatus() == RunStatus.COMPLETED)
                 .map(b -> PhaseTimes.of(b.getFeatureTimeSeconds(), b.getPatternTimeSeconds()))
@@ -179,7 +188,7 @@ class RunExecution {
                 error);
     }
 
-    private static RunOutcome platformFailure(String error) {
+    static RunOutcome platformFailure(String error) {
         return new RunOutcome(RunStatus.FAILED, FailureKind.PLATFORM, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, error);
     }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 import com.github.dockerjava.api.DockerClient;
@@ -29,28 +31,39 @@ public final class ContainerFactory {
     public static final String INPUT = "/data/input";
     public static final String FEATURES = "/data/features";
     public static final String OUTPUT = "/data/output";
-    public static final String USER = OutputDirs.SANDBOX_UID + ":" + OutputDirs.SANDBOX_UID;
+    /** Paths of the contract that an image VOLUME must not cover with a tmpfs (they are mounted already). */
+    private static final Set<String> OWN_MOUNTS = Set.of(INPUT, FEATURES, OUTPUT, "/tmp");
 
     private final DockerClient docker;
     private final String seccompJson;
     private final UnaryOperator<Path> toHost;
+    private final String runtime;
 
     /**
      * @param seccompJson the profile's JSON text (not a path: the Engine API does not read files)
      * @param toHost      maps the validator's paths to the Docker host's paths for bind mounts
+     * @param runtime     the engine runtime of analyzer containers (runc, runsc)
      */
-    public ContainerFactory(DockerClient docker, String seccompJson, UnaryOperator<Path> toHost) {
+    public ContainerFactory(DockerClient docker, String seccompJson, UnaryOperator<Path> toHost, String runtime) {
         this.docker = docker;
         this.seccompJson = seccompJson;
         this.toHost = toHost;
+        this.runtime = runtime;
     }
 
-    /** Creates (does not start) the container; returns its id. */
-    public String create(RunSpec spec) {
+    public String runtime() {
+        return runtime;
+    }
+
+    /**
+     * Creates (does not start) the container as {@code uid}, writing its output to {@code output};
+     * returns its id.
+     */
+    public String create(RunSpec spec, int uid, Mount output) {
         try (CreateContainerCmd cmd = docker.createContainerCmd(spec.image())) {
-            cmd.withUser(USER)
+            cmd.withUser(uid + ":" + uid)
                     .withEnv(environment(spec))
-                    .withLabels(labels(spec))
+                    .withLabels(labels(spec, spec.phase().envValue()))
                     .withNetworkDisabled(true)
                     .withHostName("analyzer")
                     .withAttachStdin(false)
@@ -58,7 +71,7 @@ public final class ContainerFactory {
                     .withAttachStderr(true)
                     .withTty(false)
                     .withStdinOpen(false)
-                    .withHostConfig(hostConfig(spec));
+                    .withHostConfig(hostConfig(spec, output, imageVolumes(spec.image())));
             if (spec.command() != null) {
                 cmd.withCmd(spec.command());
             }
@@ -82,14 +95,41 @@ public final class ContainerFactory {
         }
     }
 
-    HostConfig hostConfig(RunSpec spec) {
+    /**
+     * The image's declared VOLUMEs: each gets a bounded tmpfs, so the engine creates no anonymous
+     * volume (writable, unbounded, on the host's disk) despite the read-only root.
+     */
+    private Set<String> imageVolumes(String image) {
+        Map<String, ?> declared;
+        try {
+            var config = docker.inspectImageCmd(image).exec().getConfig();
+            declared = config == null ? null : config.getVolumes();
+        } catch (NotFoundException e) {
+            throw new SandboxException("image " + image + " not found locally", e);
+        }
+        Set<String> paths = new TreeSet<>();
+        if (declared != null) {
+            for (String path : declared.keySet()) {
+                String normalized = Path.of("/").resolve(path).normalize().toString();
+                if (!normalized.equals("/") && !OWN_MOUNTS.contains(normalized)) {
+                    paths.add(normalized);
+                }
+            }
+        }
+        return paths;
+    }
+
+    HostConfig hostConfig(RunSpec spec, Mount output, Set<String> imageVolumes) {
         SandboxLimits limits = spec.limits();
         List<Mount> mounts = new ArrayList<>();
         mounts.add(bind(spec.inputDir(), INPUT, true));
         if (spec.featuresDir() != null) {
             mounts.add(bind(spec.featuresDir(), FEATURES, true));
         }
-        mounts.add(bind(spec.outputDir(), OUTPUT, false));
+        mounts.add(output);
+        Map<String, String> tmpfs = new LinkedHashMap<>();
+        tmpfs.put("/tmp", "rw,nosuid,nodev,size=" + limits.tmpSizeBytes());
+        imageVolumes.forEach(v -> tmpfs.put(v, "rw,nosuid,nodev,noexec,size=" + limits.tmpSizeBytes()));
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode("none")
                 .withReadonlyRootfs(true)
@@ -102,8 +142,10 @@ public final class ContainerFactory {
                 .withMemorySwap(limits.memoryBytes())
                 .withNanoCPUs(Math.round(limits.cpus() * 1_000_000_000d))
                 .withUlimits(List.of(new Ulimit("nofile", limits.nofile(), limits.nofile()),
-                        new Ulimit("fsize", limits.fsizeBytes(), limits.fsizeBytes())))
-                .withTmpFs(Map.of("/tmp", "rw,nosuid,nodev,size=" + limits.tmpSizeBytes()))
+                        new Ulimit("fsize", limits.fsizeBytes(), limits.fsizeBytes()),
+                        new Ulimit("core", 0L, 0L)))
+                .withTmpFs(tmpfs)
+                .withRuntime(runtime)
                 .withMounts(mounts)
                 // stdout/stderr are read through attach; nothing is written to the host's disk
                 .withLogConfig(new LogConfig(LogConfig.LoggingType.NONE));
@@ -135,9 +177,10 @@ public final class ContainerFactory {
         return list;
     }
 
-    static Map<String, String> labels(RunSpec spec) {
+    /** The reaper's labels; {@code role} is the phase, or {@code holder} for an output volume and its holder. */
+    static Map<String, String> labels(RunSpec spec, String role) {
         return Map.of(ContainerReaper.MANAGED_LABEL, "true",
                 ContainerReaper.RUN_ID_LABEL, spec.runId(),
-                ContainerReaper.PHASE_LABEL, spec.phase().envValue());
+                ContainerReaper.PHASE_LABEL, role);
     }
 }

@@ -27,6 +27,8 @@ public final class ContainerSession {
 
     /** 128 + SIGXFSZ: a process wrote past RLIMIT_FSIZE. */
     static final int EXIT_SIGXFSZ = 153;
+    /** Less free space than one page: the writer hit the cap. */
+    private static final long PAGE = 4096;
     private static final long STOP_GRACE_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final DockerClient docker;
@@ -34,13 +36,16 @@ public final class ContainerSession {
     private final RunSpec spec;
     private final SandboxLimits limits;
     private final long pollMillis;
+    private final OutputVolume output;
 
     private FailureReason killReason;
     private String killDetail;
     private long killedAt;
 
-    public ContainerSession(DockerClient docker, String containerId, RunSpec spec, java.time.Duration pollInterval) {
+    public ContainerSession(DockerClient docker, String containerId, RunSpec spec, java.time.Duration pollInterval,
+            OutputVolume output) {
         this.docker = docker;
+        this.output = output;
         this.containerId = containerId;
         this.spec = spec;
         this.limits = spec.limits();
@@ -83,7 +88,10 @@ public final class ContainerSession {
     private record Exit(int code, long nanos) {
     }
 
-    /** Waits for the exit; meanwhile kills on the time limit or when the output passes its limits. */
+    /**
+     * Waits for the exit; meanwhile kills on the time limit. The output needs no polling: its
+     * filesystem is capped by the kernel (see {@link OutputVolume}).
+     */
     private Exit watch(long start) throws InterruptedException {
         long deadline = start + limits.timeout(spec.phase()).toNanos();
         ExitWait wait = new ExitWait();
@@ -112,11 +120,6 @@ public final class ContainerSession {
             } else if (now >= deadline) {
                 kill(FailureReason.TIMEOUT, "killed after the " + limits.timeout(spec.phase()).toSeconds()
                         + " s time limit of the " + spec.phase().envValue() + " phase");
-            } else {
-                OutputScan scan = OutputScan.scan(spec.outputDir(), limits.outputMaxFiles(), limits.outputMaxBytes());
-                if (scan.overLimit()) {
-                    kill(FailureReason.OUTPUT_LIMIT, scan.limitDetail(limits.outputMaxFiles(), limits.outputMaxBytes()));
-                }
             }
         }
     }
@@ -141,10 +144,17 @@ public final class ContainerSession {
     }
 
     private SandboxResult classify(Exit exit, boolean oom, BoundedLog log) {
-        OutputScan output = OutputScan.scan(spec.outputDir(), limits.outputMaxFiles(), limits.outputMaxBytes());
+        OutputVolume.Usage usage = this.output.usage();
+        OutputScan output = this.output.copyOut(spec.outputDir(), limits.outputMaxFiles(), limits.outputMaxBytes());
         FailureReason reason;
         String detail;
-        if (killReason != null) {
+        if (usage.full(PAGE)) {
+            // allocated space counts (fallocate, holes), not only apparent sizes
+            reason = FailureReason.OUTPUT_LIMIT;
+            detail = usage.freeBytes() >= PAGE ? "output has more than " + limits.outputMaxFiles() + " entries"
+                    : "output filesystem full: " + usage.usedBytes() + " of " + usage.totalBytes()
+                    + " bytes allocated (limit " + limits.outputMaxBytes() + ")";
+        } else if (killReason != null) {
             reason = killReason;
             detail = killDetail;
         } else if (exit.code != 0 && oom) {

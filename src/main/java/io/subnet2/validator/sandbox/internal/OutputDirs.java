@@ -15,9 +15,6 @@ import io.subnet2.validator.sandbox.SandboxException;
 /** Preparation and clean-up of the host directories bound into a container. */
 public final class OutputDirs {
 
-    /** The unprivileged uid/gid the container runs as ("nobody"). */
-    public static final int SANDBOX_UID = 65534;
-
     private OutputDirs() {
     }
 
@@ -29,8 +26,9 @@ public final class OutputDirs {
     }
 
     /**
-     * Creates {@code dir} (or accepts an existing empty one) and makes it writable by the sandbox user:
-     * owned by 65534 when the validator runs as root, else mode 0777.
+     * Creates {@code dir} (or accepts an existing empty one) for the output copied out of the run's
+     * filesystem; only the validator writes it. Mode 0755, so any sandbox uid can read it as the
+     * next phase's {@code /data/features}.
      */
     public static void prepareOutput(Path dir) {
         try {
@@ -44,13 +42,7 @@ public final class OutputDirs {
             } else {
                 Files.createDirectories(dir);
             }
-            try {
-                Files.setAttribute(dir, "unix:uid", SANDBOX_UID, LinkOption.NOFOLLOW_LINKS);
-                Files.setAttribute(dir, "unix:gid", SANDBOX_UID, LinkOption.NOFOLLOW_LINKS);
-                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-            } catch (IOException | SecurityException e) {
-                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
-            }
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         } catch (IOException e) {
             throw new SandboxException("cannot prepare output dir " + dir + ": " + e.getMessage(), e);
         }

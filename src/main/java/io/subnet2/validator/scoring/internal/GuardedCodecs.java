@@ -2,7 +2,6 @@ package io.subnet2.validator.scoring.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.compression.CompressionCodecFactory;
@@ -11,7 +10,7 @@ import org.apache.parquet.hadoop.util.HadoopCodecs;
 
 /**
  * Codec factory that refuses a page whose declared uncompressed size is above a cap, or that would
- * take the file's total decompressed bytes above a budget, before any buffer is allocated: the
+ * take the run's total decompressed bytes above its {@link ReadBudget}, before any buffer is allocated: the
  * defence against decompression bombs and lying page headers.
  */
 final class GuardedCodecs implements CompressionCodecFactory {
@@ -20,9 +19,9 @@ final class GuardedCodecs implements CompressionCodecFactory {
     private CompressionCodecFactory delegate;
     private final String label;
     private final int maxPageBytes;
-    private final AtomicLong budget;
+    private final ReadBudget budget;
 
-    GuardedCodecs(String label, int maxPageBytes, AtomicLong budget) {
+    GuardedCodecs(String label, int maxPageBytes, ReadBudget budget) {
         this.label = label;
         this.maxPageBytes = maxPageBytes;
         this.budget = budget;
@@ -63,10 +62,7 @@ final class GuardedCodecs implements CompressionCodecFactory {
             throw new OutputRejectedException(label + ": a page declares " + decompressedSize
                     + " uncompressed bytes, above the limit of " + maxPageBytes);
         }
-        if (budget.addAndGet(-decompressedSize) < 0) {
-            throw new OutputRejectedException(label + ": decompressed data exceeds the limit"
-                    + " (decompression bomb or oversized output)");
-        }
+        budget.admitBytes(label, decompressedSize);
     }
 
     private synchronized CompressionCodecFactory hadoop() {

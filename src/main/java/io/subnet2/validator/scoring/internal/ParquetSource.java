@@ -13,7 +13,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
@@ -50,7 +49,7 @@ public final class ParquetSource {
     private final ChannelInputFile input;
     private final ParquetMetadata footer;
     private final Limits limits;
-    private final AtomicLong budget;
+    private final ReadBudget budget;
     private final long[] rowStart;
 
     private ParquetSource(String label, ChannelInputFile input, ParquetMetadata footer, Limits limits) {
@@ -58,7 +57,7 @@ public final class ParquetSource {
         this.input = input;
         this.footer = footer;
         this.limits = limits;
-        this.budget = new AtomicLong(limits.maxDecompressedBytes());
+        this.budget = ReadBudget.current(limits);
         List<BlockMetaData> blocks = footer.getBlocks();
         rowStart = new long[blocks.size() + 1];
         for (int i = 0; i < blocks.size(); i++) {
@@ -87,8 +86,9 @@ public final class ParquetSource {
             throw new OutputRejectedException(label + " is " + size + " bytes, above the limit of "
                     + limits.maxFileBytes());
         }
-        checkTrailer(path, label, size, limits);
+        long footerLength = checkTrailer(path, label, size, limits);
         ChannelInputFile input = new ChannelInputFile(path, size);
+        SchemaDepth.check(input, size, footerLength, label);
         ParquetMetadata footer;
         try (var stream = input.newStream()) {
             footer = ParquetFileReader.readFooter(input, ParquetReadOptions.builder().build(), stream);
@@ -102,7 +102,8 @@ public final class ParquetSource {
         return new ParquetSource(label, input, footer, limits);
     }
 
-    private static void checkTrailer(Path path, String label, long size, Limits limits) {
+    /** Checks the trailer and returns the footer's length. */
+    private static long checkTrailer(Path path, String label, long size, Limits limits) {
         if (size < 12) {
             throw new OutputRejectedException(label + " is not a parquet file (" + size + " bytes)");
         }
@@ -128,6 +129,7 @@ public final class ParquetSource {
             throw new OutputRejectedException(label + " has a " + footerLength
                     + "-byte footer, above the limit of " + limits.maxFooterBytes());
         }
+        return footerLength;
     }
 
     public String label() {
@@ -242,7 +244,10 @@ public final class ParquetSource {
         }
     }
 
-    /** Refuses dictionaries declaring more entries than their bytes can hold or than the limit allows. */
+    /**
+     * Refuses dictionaries declaring more entries than their bytes can hold or than the limit allows,
+     * and data pages beyond the run's {@link ReadBudget}.
+     */
     private final class GuardedPages implements PageReadStore {
         private final PageReadStore pages;
 
@@ -275,7 +280,11 @@ public final class ParquetSource {
 
                 @Override
                 public DataPage readPage() {
-                    return inner.readPage();
+                    DataPage page = inner.readPage();
+                    if (page != null) {
+                        budget.admitPage(label, descriptor, page);
+                    }
+                    return page;
                 }
             };
         }

@@ -24,6 +24,14 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
+    FilterRegistrationBean<ManagementAccessFilter> managementAccessFilter() {
+        FilterRegistrationBean<ManagementAccessFilter> bean = new FilterRegistrationBean<>(
+                new ManagementAccessFilter(properties));
+        bean.addUrlPatterns("/actuator", "/actuator/*");
+        return bean;
+    }
+
+    @Bean
     FilterRegistrationBean<BodySizeFilter> bodySizeFilter() {
         FilterRegistrationBean<BodySizeFilter> bean = new FilterRegistrationBean<>(
                 new BodySizeFilter(properties.maxBodyBytes()));

@@ -17,6 +17,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.Ulimit;
 
 import io.subnet2.validator.sandbox.ContainerReaper;
@@ -44,7 +45,10 @@ class ContainerFactoryTest {
                 Map.of("ANALYZER_NETWORK", "bitcoin", "ANALYZER_PHASE", "spoofed"), input, features, output, limits,
                 List.of("true"));
         String seccomp = SeccompProfiles.load(Path.of("seccomp.json"));
-        String id = new ContainerFactory(docker, seccomp, UnaryOperator.identity()).create(spec);
+        Mount outputVolume = new Mount().withType(MountType.VOLUME).withSource("subnet2-factory-test-" + System.nanoTime())
+                .withTarget("/data/output").withReadOnly(false);
+        String id = new ContainerFactory(docker, seccomp, UnaryOperator.identity(), "runc")
+                .create(spec, 123456, outputVolume);
         try {
             InspectContainerResponse container = docker.inspectContainerCmd(id).exec();
             HostConfig host = container.getHostConfig();
@@ -62,17 +66,20 @@ class ContainerFactoryTest {
             assertThat(host.getCpusetCpus()).isEqualTo("0-1");
             assertThat(host.getUlimits()).extracting(Ulimit::getName, Ulimit::getSoftLong, Ulimit::getHardLong)
                     .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("nofile", 1024L, 1024L),
-                            org.assertj.core.groups.Tuple.tuple("fsize", 2L << 30, 2L << 30));
+                            org.assertj.core.groups.Tuple.tuple("fsize", 2L << 30, 2L << 30),
+                            org.assertj.core.groups.Tuple.tuple("core", 0L, 0L));
+            assertThat(host.getRuntime()).isEqualTo("runc");
             assertThat(host.getTmpFs()).containsExactly(Map.entry("/tmp", "rw,nosuid,nodev,size=1073741824"));
             assertThat(host.getLogConfig().getType().getType()).isEqualTo("none");
             assertThat(host.getBinds()).isNullOrEmpty();
             assertThat(host.getMounts()).extracting(Mount::getSource, Mount::getTarget, m -> Boolean.TRUE.equals(m.getReadOnly()))
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(input.toString(), "/data/input", true),
                             org.assertj.core.groups.Tuple.tuple(features.toString(), "/data/features", true),
-                            org.assertj.core.groups.Tuple.tuple(output.toString(), "/data/output", false));
+                            org.assertj.core.groups.Tuple.tuple(outputVolume.getSource(), "/data/output", false));
+            assertThat(host.getMounts().get(2).getType()).isEqualTo(MountType.VOLUME);
             assertThat(host.getMounts()).noneMatch(m -> m.getSource().contains("docker.sock"));
 
-            assertThat(container.getConfig().getUser()).isEqualTo("65534:65534");
+            assertThat(container.getConfig().getUser()).isEqualTo("123456:123456");
             assertThat(container.getConfig().getNetworkDisabled()).isTrue();
             assertThat(container.getConfig().getLabels()).containsEntry(ContainerReaper.MANAGED_LABEL, "true")
                     .containsEntry(ContainerReaper.RUN_ID_LABEL, spec.runId())
@@ -83,6 +90,7 @@ class ContainerFactoryTest {
                     "ANALYZER_OUTPUT_TYPE=parquet", "TZ=UTC").doesNotContain("ANALYZER_PHASE=spoofed");
         } finally {
             docker.removeContainerCmd(id).withForce(true).exec();
+            docker.removeVolumeCmd(outputVolume.getSource()).exec(); // the engine created it at create
             docker.close();
         }
     }

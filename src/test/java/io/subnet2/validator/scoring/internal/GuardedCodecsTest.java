@@ -3,8 +3,6 @@ package io.subnet2.validator.scoring.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.compression.CompressionCodecFactory.BytesInputDecompressor;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -15,7 +13,8 @@ class GuardedCodecsTest {
 
     @Test
     void refusesPagesAboveTheCapAndStopsAtTheFileBudget() throws Exception {
-        AtomicLong budget = new AtomicLong(3_000);
+        ReadBudget budget = ReadBudget.current(new io.subnet2.validator.scoring.ScoringProperties.Limits(
+                null, null, null, null, null, null, null, null, null, null, 3_000L));
         GuardedCodecs codecs = new GuardedCodecs("features.parquet", 1_000, budget);
         BytesInputDecompressor plain = codecs.getDecompressor(CompressionCodecName.UNCOMPRESSED);
         assertThat(plain.decompress(BytesInput.from(new byte[800]), 800).size()).isEqualTo(800);
