@@ -1,12 +1,14 @@
 // Independent SCALE implementation for the Java tests: @polkadot/types encodes the fake node's
 // fixtures from plain JSON and decodes what Java encodes.
-//   node scale.mjs encode-neurons < neurons.json   -> hex of Vec<NeuronInfoLite>
-//   node scale.mjs decode-neurons < hex            -> neurons as JSON
-//   node scale.mjs encode-primitives < cases.json  -> {"cases":[{"type":..,"value":..,"hex":..}]}
-//   node scale.mjs decode-primitives < cases.json  -> the same cases with "value" decoded from "hex"
+// stdin {"command": C, "input": I}, stdout JSON (test support NodeScript):
+//   encode-neurons    I = neurons (SS58 keys, big numbers as strings)  -> hex of Vec<NeuronInfoLite>
+//   decode-neurons    I = hex                                          -> neurons
+//   encode-primitives I = [{type, value}]                              -> the cases with "hex"
+//   decode-primitives I = [{type, hex}]                                -> the cases with "value" decoded
+//   storage-key       I = [pallet, item]                               -> twox128(pallet) ++ twox128(item)
 import { TypeRegistry } from '@polkadot/types';
-import { decodeAddress, encodeAddress } from '@polkadot/util-crypto';
-import { hexToU8a, u8aToHex } from '@polkadot/util';
+import { decodeAddress, encodeAddress, xxhashAsU8a } from '@polkadot/util-crypto';
+import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { readFileSync } from 'node:fs';
 
 const registry = new TypeRegistry();
@@ -24,8 +26,8 @@ registry.register({
   },
 });
 
-const input = readFileSync(0, 'utf8');
-const command = process.argv[2];
+const request = JSON.parse(readFileSync(0, 'utf8'));
+const { command, input } = request;
 
 // Big numbers travel as decimal strings; account ids as SS58 (prefix 42).
 function toCodecValue(neuron) {
@@ -60,27 +62,32 @@ function primitive(type, value) {
 
 switch (command) {
   case 'encode-neurons': {
-    const neurons = JSON.parse(input).map(toCodecValue);
-    process.stdout.write(u8aToHex(registry.createType('Vec<NeuronInfoLite>', neurons).toU8a()));
+    const neurons = input.map(toCodecValue);
+    process.stdout.write(JSON.stringify(u8aToHex(registry.createType('Vec<NeuronInfoLite>', neurons).toU8a())));
     break;
   }
   case 'decode-neurons': {
-    const decoded = registry.createType('Vec<NeuronInfoLite>', hexToU8a(input.trim()));
+    const decoded = registry.createType('Vec<NeuronInfoLite>', hexToU8a(input));
     process.stdout.write(JSON.stringify(decoded.map(fromCodec)));
     break;
   }
   case 'encode-primitives': {
-    const cases = JSON.parse(input).map((c) => ({ ...c, hex: u8aToHex(registry.createType(c.type, primitive(c.type, c.value)).toU8a()) }));
+    const cases = input.map((c) => ({ ...c, hex: u8aToHex(registry.createType(c.type, primitive(c.type, c.value)).toU8a()) }));
     process.stdout.write(JSON.stringify(cases));
     break;
   }
   case 'decode-primitives': {
-    const cases = JSON.parse(input).map((c) => {
+    const cases = input.map((c) => {
       const codec = registry.createType(c.type, hexToU8a(c.hex));
       const value = typeof codec.toBigInt === 'function' ? codec.toBigInt().toString() : codec.toJSON();
       return { ...c, value };
     });
     process.stdout.write(JSON.stringify(cases));
+    break;
+  }
+  case 'storage-key': {
+    // input [pallet, item]: twox128(pallet) ++ twox128(item)
+    process.stdout.write(JSON.stringify(u8aToHex(u8aConcat(xxhashAsU8a(input[0], 128), xxhashAsU8a(input[1], 128)))));
     break;
   }
   default:

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 public final class SubtensorReads {
 
     /** {@code twox128("Timestamp") ++ twox128("Now")}: the block's time in ms (u64). */
-    static final String TIMESTAMP_NOW = "0xf0c365c3cf59d671eb72da0e7a4113c49f1f0515f462cdcf84e0f1d6045dfcbb";
+    public static final String TIMESTAMP_NOW = "0xf0c365c3cf59d671eb72da0e7a4113c49f1f0515f462cdcf84e0f1d6045dfcbb";
     private static final int HASH_HEX = 2 + 64;
 
     private final JsonRpcClient rpc;
