@@ -49,7 +49,6 @@ import tools.jackson.databind.JsonNode;
  * uid re-registered by a new hotkey (the old hotkey's submission must not run nor get weight).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "validator.paths.work-dir=target/test-work/e2e-bittensor",
         "spring.datasource.url=",
         "validator.api.admin-token=" + BittensorModeEndToEndTest.TOKEN,
         "validator.chain.mode=bittensor",
@@ -73,6 +72,7 @@ class BittensorModeEndToEndTest {
     private static final GitHttpTestServer GIT;
     private static final FakeSubtensorNode NODE;
     private static final Path WALLETS;
+    private static final Path WORK;
     private static final Sr25519Keypair VALIDATOR;
     private static final AdjustableClock CLOCK = new AdjustableClock();
     private static final Map<String, FakeAxon> AXONS = new HashMap<>();
@@ -82,6 +82,8 @@ class BittensorModeEndToEndTest {
     static {
         try {
             GIT = new GitHttpTestServer(Files.createTempDirectory("e2e-bt-git"));
+            WORK = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-work")), "e2e-bittensor-")
+                    .toAbsolutePath();
             NODE = new FakeSubtensorNode(NETUID);
             byte[] seed = new byte[32];
             new SecureRandom().nextBytes(seed);
@@ -140,6 +142,8 @@ class BittensorModeEndToEndTest {
     @DynamicPropertySource
     static void peers(DynamicPropertyRegistry registry) {
         registry.add("validator.submission.loopback-http-hosts[0]", GIT::hostPort);
+        // a fresh database each run: a tournament left open by an earlier run would hold the netuid
+        registry.add("validator.paths.work-dir", () -> WORK.toString());
         registry.add("validator.chain.bittensor.network[0]", () -> NODE.uri().toString());
         registry.add("validator.chain.bittensor.wallet.path", WALLETS::toString);
         registry.add("validator.chain.bittensor.wallet.name", () -> "validator");
