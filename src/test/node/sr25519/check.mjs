@@ -3,6 +3,7 @@
 // Two sr25519 implementations answer every signature and key question:
 //   wasm  = @polkadot/wasm-crypto (the Rust schnorrkel + substrate-bip39 crates compiled to wasm)
 //   scure = @scure/sr25519 (pure JS), through @polkadot/util-crypto / @polkadot/keyring where they wrap it
+import './webcrypto.mjs';
 import { readFileSync } from 'node:fs';
 import * as wasm from '@polkadot/wasm-crypto';
 import * as scure from '@scure/sr25519';
@@ -30,11 +31,13 @@ function wasmPairFromUri(uri) {
   return { secret: pair.slice(0, 64), publicKey: pair.slice(64) };
 }
 
-// btwallet derives with OPSLIMIT_SENSITIVE / MEMLIMIT_SENSITIVE (512 MiB): slow, so once per password and run
+// btwallet (sodiumoxide pwhash::argon2i13) derives with argon2i's OPSLIMIT_SENSITIVE / MEMLIMIT_SENSITIVE
+// (8 passes, 512 MiB; not the generic crypto_pwhash_* ones, which are argon2id's): slow, so once per password
 const naclKeys = new Map();
 function naclKey(password) {
   if (!naclKeys.has(password)) {
-    naclKeys.set(password, argon2i(password, sodium.crypto_pwhash_OPSLIMIT_SENSITIVE, sodium.crypto_pwhash_MEMLIMIT_SENSITIVE));
+    naclKeys.set(password, argon2i(password, sodium.crypto_pwhash_argon2i_OPSLIMIT_SENSITIVE,
+      sodium.crypto_pwhash_argon2i_MEMLIMIT_SENSITIVE));
   }
   return naclKeys.get(password);
 }
@@ -47,7 +50,11 @@ function argon2i(password, opsLimit, memLimitBytes) {
 const ops = {
   publicFromSeed({ seed }) {
     const pair = wasm.sr25519KeypairFromSeed(bytes(seed));
-    return { wasm: hex(pair.slice(64)), scure: hex(scure.getPublicKey(scure.secretFromSeed(bytes(seed)))) };
+    return {
+      wasm: hex(pair.slice(64)),
+      scure: hex(scure.getPublicKey(scure.secretFromSeed(bytes(seed)))),
+      secret: hex(pair.slice(0, 64)), // schnorrkel's to_ed25519_bytes layout
+    };
   },
   sign({ seed, message }) {
     const pair = wasm.sr25519KeypairFromSeed(bytes(seed));

@@ -46,10 +46,6 @@ public record BittensorProperties(@Min(0) @Max(65535) Integer netuid, @NotEmpty 
             path = path == null ? Path.of(expandHome(env("BT_WALLET_PATH", "~/.bittensor/wallets"))) : path;
             passwordEnv = blankTo(passwordEnv, "BT_WALLET_PASSWORD");
         }
-
-        public Path hotkeyFile() {
-            return path.resolve(name).resolve("hotkeys").resolve(hotkey);
-        }
     }
 
     /** JSON-RPC limits: timeouts, attempts over all endpoints with a doubling backoff, largest reply. */

@@ -21,7 +21,12 @@ public final class Wallets {
     }
 
     public static Sr25519Keypair hotkey(BittensorProperties.Wallet wallet) {
-        Path file = wallet.hotkeyFile();
+        Path file;
+        try {
+            file = Keyfile.hotkeyFile(wallet.path().toString(), wallet.name(), wallet.hotkey());
+        } catch (RuntimeException e) {
+            throw new ChainStartupException(e.getMessage(), e);
+        }
         if (!Files.isRegularFile(file)) {
             throw new ChainStartupException("hotkey file " + file + " not found (wallet name '" + wallet.name()
                     + "', hotkey '" + wallet.hotkey() + "', path " + wallet.path()

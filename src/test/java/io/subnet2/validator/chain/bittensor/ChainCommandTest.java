@@ -111,6 +111,10 @@ class ChainCommandTest {
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err().strip()).doesNotContain("\n").contains("hotkeys/nope").contains("not found");
 
+        Result escape = run(args("whoami", "--wallet.hotkey", "../../../etc/passwd"));
+        assertThat(escape.code()).isEqualTo(1);
+        assertThat(escape.err().strip()).doesNotContain("\n").contains("plain file names");
+
         Files.writeString(wallets.resolve("w/hotkeys/locked"), "$NACL" + "x".repeat(80));
         Result locked = run(args("whoami", "--wallet.hotkey", "locked"));
         assertThat(locked.err().strip()).doesNotContain("\n").contains("encrypted").contains("BT_WALLET_PASSWORD");

@@ -3,6 +3,7 @@ package io.subnet2.validator.chain.bittensor.keys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -46,7 +47,7 @@ final class Bip39 {
             }
         }
         int entropyBytes = (bits - checksumBits) / 8;
-        byte[] entropy = java.util.Arrays.copyOf(all, entropyBytes);
+        byte[] entropy = Arrays.copyOf(all, entropyBytes);
         byte[] hash = new byte[32];
         SHA256Digest sha = new SHA256Digest();
         sha.update(entropy, 0, entropy.length);
@@ -64,7 +65,7 @@ final class Bip39 {
         byte[] salt = ("mnemonic" + password).getBytes(StandardCharsets.UTF_8);
         pbkdf2.init(entropy, salt, PBKDF2_ROUNDS);
         byte[] seed = ((KeyParameter) pbkdf2.generateDerivedParameters(64 * 8)).getKey();
-        return java.util.Arrays.copyOf(seed, 32);
+        return Arrays.copyOf(seed, 32);
     }
 
     private static Map<String, Integer> loadWordlist() {

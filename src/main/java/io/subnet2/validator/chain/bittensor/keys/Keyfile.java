@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +29,25 @@ public final class Keyfile {
     static final int MAX_BYTES = 64 * 1024;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
     private Keyfile() {
+    }
+
+    /**
+     * {@code <walletPath>/<wallet>/hotkeys/<hotkey>} as btwallet lays wallets out ({@code ~/} expanded). Names are
+     * plain file names (letters, digits, {@code . _ -}, not {@code .} or {@code ..}), so a configured name cannot
+     * point outside the wallet directory.
+     */
+    public static Path hotkeyFile(String walletPath, String wallet, String hotkey) {
+        for (String name : new String[] {wallet, hotkey}) {
+            if (name == null || !NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
+                throw new KeyfileException("wallet and hotkey names are plain file names (letters, digits, . _ -), got '"
+                        + name + "'");
+            }
+        }
+        String root = walletPath.startsWith("~/") ? System.getProperty("user.home") + walletPath.substring(1) : walletPath;
+        return Path.of(root, wallet, "hotkeys", hotkey);
     }
 
     public static LoadedHotkey load(Path file, Optional<String> password) {
@@ -165,6 +185,6 @@ public final class Keyfile {
 
     private static boolean startsWith(byte[] data, String prefix) {
         byte[] p = prefix.getBytes(StandardCharsets.US_ASCII);
-        return data.length >= p.length && java.util.Arrays.equals(data, 0, p.length, p, 0, p.length);
+        return data.length >= p.length && Arrays.equals(data, 0, p.length, p, 0, p.length);
     }
 }

@@ -1,6 +1,8 @@
 package io.subnet2.validator.chain.bittensor.keys;
 
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 
 import cafe.cryptography.curve25519.CompressedRistretto;
 import cafe.cryptography.curve25519.Constants;
@@ -35,16 +37,17 @@ public final class Sr25519 {
         }
         try {
             RistrettoElement a = new CompressedRistretto(publicKey.clone()).decompress();
-            byte[] rBytes = java.util.Arrays.copyOfRange(signature, 0, 32);
-            byte[] sBytes = java.util.Arrays.copyOfRange(signature, 32, 64);
+            byte[] rBytes = Arrays.copyOfRange(signature, 0, 32);
+            byte[] sBytes = Arrays.copyOfRange(signature, 32, 64);
             sBytes[31] &= 0x7f;
             Scalar s = Scalar.fromCanonicalBytes(sBytes);
             MerlinTranscript t = transcript(publicKey, message);
             t.appendMessage("sign:R", rBytes);
             Scalar k = t.challengeScalar("sign:c");
             RistrettoElement r = Constants.RISTRETTO_GENERATOR_TABLE.multiply(s).subtract(a.multiply(k));
-            return java.security.MessageDigest.isEqual(r.compress().toByteArray(), rBytes);
-        } catch (InvalidEncodingException | IllegalArgumentException e) {
+            return MessageDigest.isEqual(r.compress().toByteArray(), rBytes);
+        } catch (InvalidEncodingException | RuntimeException e) {
+            // not a point, s not canonical, or anything else elisabeth refuses: never a valid signature
             return false;
         }
     }

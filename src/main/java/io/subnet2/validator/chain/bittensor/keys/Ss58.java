@@ -67,13 +67,13 @@ public final class Ss58 {
             throw new IllegalArgumentException("SS58: address is empty or longer than " + MAX_LENGTH + " characters");
         }
         byte[] data = unbase58(address);
-        if (data.length < 1 || (data[0] & 0xff) > 127) {
-            throw new IllegalArgumentException("SS58: invalid address prefix byte");
-        }
-        int prefixLength = (data[0] & 0xff) < 64 ? 1 : 2;
+        int prefixLength = data.length > 0 && (data[0] & 0xff) < 64 ? 1 : 2;
         if (data.length != prefixLength + 32 + 2) {
             throw new IllegalArgumentException("SS58: " + address + " is not a 32-byte account address ("
                     + data.length + " bytes decoded)");
+        }
+        if ((data[0] & 0xff) > 127) {
+            throw new IllegalArgumentException("SS58: invalid address prefix byte " + (data[0] & 0xff));
         }
         int prefix = prefixLength == 1 ? data[0]
                 : ((((data[0] & 0xff) << 2) | ((data[1] & 0xff) >> 6)) & 0xff) | ((data[1] & 0x3f) << 8);

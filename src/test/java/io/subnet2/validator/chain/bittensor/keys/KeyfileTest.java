@@ -101,6 +101,18 @@ class KeyfileTest {
                 .hasMessageContaining("wrong password in " + Keyfile.PASSWORD_ENV).hasMessageNotContaining("\n");
     }
 
+    @Test
+    void hotkeyFilesAreWhereBtwalletPutsThemAndNamesCannotEscape() {
+        assertThat(Keyfile.hotkeyFile("/wallets", "validator", "default")).isEqualTo(Path.of("/wallets/validator/hotkeys/default"));
+        assertThat(Keyfile.hotkeyFile("~/.bittensor/wallets", "w", "h"))
+                .isEqualTo(Path.of(System.getProperty("user.home"), ".bittensor", "wallets", "w", "hotkeys", "h"));
+        for (String bad : new String[] {"..", ".", "../etc", "a/b", "", " x"}) {
+            assertThatThrownBy(() -> Keyfile.hotkeyFile("/wallets", "w", bad)).isInstanceOf(KeyfileException.class)
+                    .hasMessageContaining("plain file names");
+            assertThatThrownBy(() -> Keyfile.hotkeyFile("/wallets", bad, "h")).isInstanceOf(KeyfileException.class);
+        }
+    }
+
     private Path write(String name, String content) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, content);
