@@ -22,6 +22,20 @@ class EpochsTest {
     }
 
     @Test
+    void aTournamentOfEEpochsRunsExactlyEEpochs() {
+        // the end block is where epoch E would start: it and every later block still read as epoch E-1
+        assertThat(epochs.count()).isEqualTo(4);
+        assertThat(epochs.epochAt(1000 + 360 * 4)).isEqualTo(3);
+        assertThat(epochs.epochAt(1000 + 360 * 5)).isEqualTo(3);
+        Epochs three = new Epochs(0, 3 * 25, 25);
+        assertThat(java.util.stream.LongStream.range(0, 200).map(three::epochAt).distinct().toArray())
+                .containsExactly(0, 1, 2);
+        Epochs shorterThanOne = new Epochs(0, 10, 25);
+        assertThat(shorterThanOne.lastEpoch()).isZero();
+        assertThat(shorterThanOne.epochAt(50)).isZero();
+    }
+
+    @Test
     void epochNumberIsClampedToTheTournament() {
         assertThat(epochs.epochAt(0)).isZero();
         assertThat(epochs.epochAt(999)).isZero();

@@ -23,6 +23,27 @@ class TournamentServiceTest extends DatabaseTest {
     TournamentService service;
 
     @Test
+    void aDeregisteredHotkeyKeepsItsHistoryAndStartsFreshWhenItReturns() {
+        Tournament t = service.createTournament(tournament(61));
+        Submission old = service.upsertSubmission(t.getId(), submission("hk-dereg", SHA_A));
+        service.deregisterSubmission(old.getId(), "uid 7 is now held by hotkey hk-new");
+        assertThat(service.getSubmission(old.getId()).getStatus()).isEqualTo(SubmissionStatus.DEREGISTERED);
+        assertThat(service.getSubmission(old.getId()).getValidationError()).contains("hk-new");
+        assertThat(service.findSubmission(t.getId(), "hk-dereg")).isEmpty();
+        // nothing leaves deregistered: the returning hotkey, even with the same code, is a new submission
+        assertThatThrownBy(() -> service.updateSubmissionStatus(old.getId(), SubmissionStatus.PENDING))
+                .isInstanceOf(IllegalTransitionException.class);
+        Submission back = service.upsertSubmission(t.getId(), submission("hk-dereg", SHA_A));
+        assertThat(back.getId()).isNotEqualTo(old.getId());
+        assertThat(back.getStatus()).isEqualTo(SubmissionStatus.PENDING);
+        assertThat(service.listSubmissions(t.getId())).hasSize(2);
+        Submission baseline = service.upsertSubmission(t.getId(), new NewSubmission(NewSubmission.BASELINE_HOTKEY,
+                NewSubmission.BASELINE_UID, "https://github.com/org/baseline", SHA_A, true));
+        assertThatThrownBy(() -> service.deregisterSubmission(baseline.getId(), "no"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void createsAndReadsATournamentWithItsNetworksAndConfig() {
         Tournament created = service.createTournament(tournament(10));
         Tournament read = service.getTournament(created.getId());
