@@ -13,9 +13,17 @@ public record Epochs(long startBlock, long endBlock, int epochBlocks) {
         }
     }
 
-    /** Last epoch number of the tournament. */
+    /**
+     * Last epoch number: a tournament of E epochs has epochs 0..E-1, its end block being where epoch E would
+     * start (a window shorter than one epoch still has epoch 0).
+     */
     public long lastEpoch() {
-        return (endBlock - startBlock) / epochBlocks;
+        return Math.max(0, (endBlock - startBlock) / epochBlocks - 1);
+    }
+
+    /** Number of epochs the tournament runs. */
+    public long epochCount() {
+        return lastEpoch() + 1;
     }
 
     /** {@code (block - start) / epochBlocks}, clamped to {@code [0, lastEpoch]}. */

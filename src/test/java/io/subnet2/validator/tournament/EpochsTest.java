@@ -18,14 +18,27 @@ class EpochsTest {
         assertThat(epochs.epochAt(1359)).isZero();
         assertThat(epochs.epochAt(1360)).isEqualTo(1);
         assertThat(epochs.epochAt(1000 + 360 * 3 + 359)).isEqualTo(3);
-        assertThat(epochs.epochAt(1000 + 360 * 4)).isEqualTo(4);
+    }
+
+    @Test
+    void aTournamentOfEEpochsRunsExactlyEEpochs() {
+        // the end block is where epoch E would start: it and every later block still read as epoch E-1
+        assertThat(epochs.epochCount()).isEqualTo(4);
+        assertThat(epochs.epochAt(1000 + 360 * 4)).isEqualTo(3);
+        assertThat(epochs.epochAt(1000 + 360 * 5)).isEqualTo(3);
+        Epochs three = new Epochs(0, 3 * 25, 25);
+        assertThat(java.util.stream.LongStream.range(0, 200).map(three::epochAt).distinct().toArray())
+                .containsExactly(0, 1, 2);
+        Epochs shorterThanOne = new Epochs(0, 10, 25);
+        assertThat(shorterThanOne.epochCount()).isEqualTo(1);
+        assertThat(shorterThanOne.epochAt(50)).isZero();
     }
 
     @Test
     void epochNumberIsClampedToTheTournament() {
         assertThat(epochs.epochAt(0)).isZero();
         assertThat(epochs.epochAt(999)).isZero();
-        assertThat(epochs.epochAt(1_000_000)).isEqualTo(epochs.lastEpoch()).isEqualTo(4);
+        assertThat(epochs.epochAt(1_000_000)).isEqualTo(epochs.lastEpoch()).isEqualTo(3);
     }
 
     @Test
