@@ -12,16 +12,20 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
-/** How the validator reaches the subnet. Only {@code local} exists so far (spec/architecture.md). */
+/**
+ * How the validator reaches the subnet: {@code local} (configured miners, wall-clock blocks) or
+ * {@code bittensor} (a subtensor node and the miners' axons; spec/bittensor.md).
+ */
 @Validated
 @ConfigurationProperties(prefix = "validator.chain")
 public record ChainProperties(
-        @NotNull @Pattern(regexp = "local", message = "must be 'local' (bittensor mode is not implemented yet)") String mode,
-        @Valid @NotNull Local local) {
+        @NotNull @Pattern(regexp = "local|bittensor", message = "must be 'local' or 'bittensor'") String mode,
+        @Valid @NotNull Local local, @Valid @NotNull BittensorProperties bittensor) {
 
     public ChainProperties {
         mode = mode == null ? "local" : mode;
         local = local == null ? new Local(null, null, null) : local;
+        bittensor = bittensor == null ? BittensorProperties.defaults() : bittensor;
     }
 
     /**

@@ -97,6 +97,11 @@ public class Submission {
         }
     }
 
+    void deregister(String reason, Instant now) {
+        moveTo(SubmissionStatus.DEREGISTERED, now);
+        validationError = reason;
+    }
+
     void recordValidation(SubmissionVerdict verdict) {
         dockerImageTag = verdict.dockerImageTag();
         imageDigest = verdict.imageDigest();

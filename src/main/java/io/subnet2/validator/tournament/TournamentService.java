@@ -100,7 +100,7 @@ public class TournamentService {
      */
     public Submission upsertSubmission(UUID tournamentId, NewSubmission spec) {
         getTournament(tournamentId);
-        Optional<Submission> existing = submissions.findByTournamentIdAndHotkey(tournamentId, spec.hotkey());
+        Optional<Submission> existing = findSubmission(tournamentId, spec.hotkey());
         if (existing.isEmpty()) {
             return submissions.saveAndFlush(new Submission(tournamentId, spec, now()));
         }
@@ -118,9 +118,28 @@ public class TournamentService {
         return submissions.findById(id).orElseThrow(() -> new NotFoundException("submission", id));
     }
 
+    /** The hotkey's current submission (a deregistered one is history and not returned). */
     @Transactional(readOnly = true)
     public Optional<Submission> findSubmission(UUID tournamentId, String hotkey) {
-        return submissions.findByTournamentIdAndHotkey(tournamentId, hotkey);
+        return submissions.findFirstByTournamentIdAndHotkeyAndStatusNot(tournamentId, hotkey,
+                SubmissionStatus.DEREGISTERED);
+    }
+
+    /**
+     * The hotkey no longer holds the submission's uid: the submission is kept for history but never collected,
+     * run or weighted again; if the hotkey registers again it starts a new submission.
+     */
+    public Submission deregisterSubmission(UUID id, String reason) {
+        Submission submission = submissions.lockById(id).orElseThrow(() -> new NotFoundException("submission", id));
+        if (submission.isBaseline()) {
+            throw new IllegalArgumentException("the baseline is no miner and cannot be deregistered");
+        }
+        if (submission.getStatus() != SubmissionStatus.DEREGISTERED) {
+            log.info("submission {} of hotkey {} (uid {}) deregistered: {}", id, submission.getHotkey(),
+                    submission.getUid(), reason);
+            submission.deregister(reason, now());
+        }
+        return submissions.saveAndFlush(submission);
     }
 
     @Transactional(readOnly = true)

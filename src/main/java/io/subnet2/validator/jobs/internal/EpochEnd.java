@@ -30,6 +30,7 @@ import io.subnet2.validator.tournament.NewResult;
 import io.subnet2.validator.tournament.RunKey;
 import io.subnet2.validator.tournament.RunStatus;
 import io.subnet2.validator.tournament.Submission;
+import io.subnet2.validator.tournament.SubmissionStatus;
 import io.subnet2.validator.tournament.Tournament;
 import io.subnet2.validator.tournament.TournamentService;
 import io.subnet2.validator.tournament.TournamentStatus;
@@ -88,6 +89,9 @@ public class EpochEnd {
         List<MinerRuns> miners = new ArrayList<>();
         MinerRuns baseline = null;
         for (Submission s : tournaments.listSubmissions(tournament.getId())) {
+            if (s.getStatus() == SubmissionStatus.DEREGISTERED) {
+                continue; // its hotkey lost the uid: nothing of it carries over to whoever holds the uid now
+            }
             MinerRuns minerRuns = minerRuns(s, bySubmission.getOrDefault(s.getId(), List.of()), dueKeys);
             if (s.isBaseline()) {
                 baseline = minerRuns;

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +14,8 @@ import org.springframework.stereotype.Component;
 
 import io.subnet2.validator.chain.BlockClock;
 import io.subnet2.validator.chain.MinerAnswer;
+import io.subnet2.validator.chain.MinerDirectory;
+import io.subnet2.validator.chain.Neuron;
 import io.subnet2.validator.chain.SubmissionCollector;
 import io.subnet2.validator.tournament.Epochs;
 import io.subnet2.validator.tournament.NewSubmission;
@@ -34,14 +38,16 @@ public class EpochStart {
 
     private final TournamentService tournaments;
     private final SubmissionCollector collector;
+    private final MinerDirectory directory;
     private final BlockClock blockClock;
     private final EpochDatasets datasets;
     private final Clock clock;
 
-    EpochStart(TournamentService tournaments, SubmissionCollector collector, BlockClock blockClock,
-            EpochDatasets datasets, Clock clock) {
+    EpochStart(TournamentService tournaments, SubmissionCollector collector, MinerDirectory directory,
+            BlockClock blockClock, EpochDatasets datasets, Clock clock) {
         this.tournaments = tournaments;
         this.collector = collector;
+        this.directory = directory;
         this.blockClock = blockClock;
         this.datasets = datasets;
         this.clock = clock;
@@ -57,6 +63,9 @@ public class EpochStart {
         TournamentStatus status = tournament.getStatus();
         if (status == TournamentStatus.PENDING && !now.isBefore(tournament.getRegistrationStart())) {
             status = move(tournament, TournamentStatus.REGISTRATION);
+        }
+        if (status == TournamentStatus.REGISTRATION || status == TournamentStatus.ACTIVE) {
+            retireDeregistered(tournament);
         }
         if (status == TournamentStatus.REGISTRATION) {
             ensureBaseline(tournament);
@@ -92,6 +101,28 @@ public class EpochStart {
                 log.warn("ignored answer of hotkey {} for tournament {}: {}", answer.hotkey(), tournament.getId(),
                         e.getMessage());
             }
+        }
+    }
+
+    /**
+     * Where the directory knows registrations, a submission whose hotkey no longer holds its uid is
+     * deregistered: a uid whose hotkey changed is a new miner, and nothing of the old one carries over.
+     */
+    private void retireDeregistered(Tournament tournament) {
+        if (!directory.tracksRegistrations()) {
+            return;
+        }
+        Map<Integer, String> holders = directory.refresh().stream()
+                .collect(Collectors.toMap(Neuron::uid, Neuron::hotkey, (a, b) -> a));
+        for (Submission s : tournaments.listSubmissions(tournament.getId())) {
+            if (s.isBaseline() || s.getStatus() == SubmissionStatus.DEREGISTERED
+                    || s.getHotkey().equals(holders.get(s.getUid()))) {
+                continue;
+            }
+            String holder = holders.get(s.getUid());
+            tournaments.deregisterSubmission(s.getId(), holder == null
+                    ? "uid " + s.getUid() + " is no longer registered"
+                    : "uid " + s.getUid() + " is now held by hotkey " + holder);
         }
     }
 

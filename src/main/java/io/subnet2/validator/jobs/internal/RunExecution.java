@@ -34,6 +34,7 @@ import io.subnet2.validator.tournament.FailureKind;
 import io.subnet2.validator.tournament.RunOutcome;
 import io.subnet2.validator.tournament.RunStatus;
 import io.subnet2.validator.tournament.Submission;
+import io.subnet2.validator.tournament.SubmissionStatus;
 import io.subnet2.validator.tournament.Tournament;
 import io.subnet2.validator.tournament.TournamentService;
 import io.subnet2.validator.tournament.TournamentStatus;
@@ -84,6 +85,11 @@ class RunExecution {
         if (tournament.getStatus() == TournamentStatus.COMPLETED || tournament.getStatus() == TournamentStatus.FAILED) {
             tournaments.startRun(runId);
             tournaments.finishRun(runId, platformFailure("tournament ended before the run could execute"));
+            return Optional.empty();
+        }
+        if (submission.getStatus() == SubmissionStatus.DEREGISTERED) {
+            tournaments.startRun(runId);
+            tournaments.finishRun(runId, platformFailure("the miner's hotkey was deregistered before the run executed"));
             return Optional.empty();
         }
         Optional<EvaluationRun> baseline = baselineRun(submission, run);

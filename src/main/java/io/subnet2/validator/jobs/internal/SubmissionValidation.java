@@ -47,7 +47,8 @@ class SubmissionValidation {
     Optional<Instant> validate(UUID submissionId, int attempt) {
         Submission submission = tournaments.getSubmission(submissionId);
         Tournament tournament = tournaments.getTournament(submission.getTournamentId());
-        if (submission.getStatus().isFinal() || isOver(tournament.getStatus())) {
+        if (submission.getStatus().isFinal() || submission.getStatus() == SubmissionStatus.DEREGISTERED
+                || isOver(tournament.getStatus())) {
             return Optional.empty();
         }
         if (submission.getStatus() == SubmissionStatus.PENDING) {

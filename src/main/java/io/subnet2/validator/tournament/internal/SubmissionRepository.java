@@ -16,7 +16,8 @@ public interface SubmissionRepository extends JpaRepository<Submission, UUID> {
 
     List<Submission> findByTournamentIdOrderBySubmittedAtAscHotkeyAsc(UUID tournamentId);
 
-    Optional<Submission> findByTournamentIdAndHotkey(UUID tournamentId, String hotkey);
+    Optional<Submission> findFirstByTournamentIdAndHotkeyAndStatusNot(UUID tournamentId, String hotkey,
+            SubmissionStatus status);
 
     List<Submission> findByStatusOrderBySubmittedAt(SubmissionStatus status);
 
