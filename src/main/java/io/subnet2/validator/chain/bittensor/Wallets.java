@@ -33,7 +33,7 @@ public final class Wallets {
                     + " environment variable " + wallet.passwordEnv());
         }
         try {
-            return Keyfile.load(file, password);
+            return Keyfile.load(file, password).keypair();
         } catch (RuntimeException e) {
             throw new ChainStartupException("cannot open hotkey file " + file + ": " + e.getMessage(), e);
         }

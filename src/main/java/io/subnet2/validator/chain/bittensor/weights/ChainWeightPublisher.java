@@ -34,12 +34,13 @@ public class ChainWeightPublisher implements WeightPublisher {
     private final WeightsProperties properties;
     private final Clock clock;
     private final Supplier<TimelockEncryption> timelock;
+    private final int blockSeconds;
     private final HashCommitReveals reveals;
     private volatile String lastFailure;
 
     public ChainWeightPublisher(int netuid, ExtrinsicSigner signer, String address, WeightsChain chain,
             WeightAttempts attempts, WeightsMetrics metrics, WeightsHealth health, WeightsProperties properties,
-            Clock clock, Supplier<TimelockEncryption> timelock) {
+            Clock clock, Supplier<TimelockEncryption> timelock, int blockSeconds) {
         this.netuid = netuid;
         this.hotkey = signer.publicKey();
         this.chain = chain;
@@ -50,6 +51,7 @@ public class ChainWeightPublisher implements WeightPublisher {
         this.properties = properties;
         this.clock = clock;
         this.timelock = timelock;
+        this.blockSeconds = blockSeconds;
         this.reveals = new HashCommitReveals(netuid, hotkey, chain, attempts, this);
     }
 
@@ -79,7 +81,7 @@ public class ChainWeightPublisher implements WeightPublisher {
         } else {
             long round = RevealRound.round(head.number(), clock.instant(),
                     chain.nextEpochStart(netuid, head).orElse(head.number() + state.tempo()), state.tempo(),
-                    state.revealPeriodEpochs(), properties.blockSeconds(), chain.lastStoredRound(head));
+                    state.revealPeriodEpochs(), blockSeconds, chain.lastStoredRound(head));
             byte[] payload = WeightCalls.timelockPayload(hotkey, weights, properties.versionKey());
             byte[] commit = timelock.get().encrypt(payload, round).toBytes();
             call = WeightCalls.commitTimelockedMechanismWeights(netuid, commit, round);

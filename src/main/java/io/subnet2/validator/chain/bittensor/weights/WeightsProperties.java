@@ -22,7 +22,6 @@ import jakarta.validation.constraints.Pattern;
  * @param confirmBlocks blocks after submission within which LastUpdate must show the set, else "not-included"
  * @param submitAttempts tries of one submission on transient failures (node unreachable, stale nonce), with
  *        backoff doubling from {@code submitBackoff}
- * @param blockSeconds the chain's block time, used to aim the reveal round
  */
 @Validated
 @ConfigurationProperties(prefix = "validator.chain.weights")
@@ -30,7 +29,7 @@ public record WeightsProperties(@NotNull @Min(0) Long versionKey,
         @NotNull @Pattern(regexp = "timelock|hash", message = "must be 'timelock' or 'hash'") String commitReveal,
         @NotNull Boolean dryRun, @NotNull Duration pollInterval, @NotNull @Min(4) @Max(65536) Integer eraPeriod,
         @NotNull @Min(1) Integer confirmBlocks, @NotNull @Min(1) @Max(10) Integer submitAttempts,
-        @NotNull Duration submitBackoff, @NotNull @Min(1) Integer blockSeconds) {
+        @NotNull Duration submitBackoff) {
 
     public WeightsProperties {
         versionKey = versionKey == null ? 0L : versionKey;
@@ -41,7 +40,6 @@ public record WeightsProperties(@NotNull @Min(0) Long versionKey,
         confirmBlocks = confirmBlocks == null ? 10 : confirmBlocks;
         submitAttempts = submitAttempts == null ? 3 : submitAttempts;
         submitBackoff = submitBackoff == null ? Duration.ofSeconds(2) : submitBackoff;
-        blockSeconds = blockSeconds == null ? 12 : blockSeconds;
     }
 
     public boolean useHashCommits() {
