@@ -39,17 +39,7 @@ class WeightsConfiguration {
     WeightPublisher weightPublisher(BittensorChain chain, ChainProperties chainProperties, WeightsProperties properties,
             WeightAttempts attempts, WeightsMetrics metrics, WeightsHealth health, Clock clock) {
         Sr25519Keypair hotkey = chain.hotkey();
-        ExtrinsicSigner signer = new ExtrinsicSigner() {
-            @Override
-            public byte[] publicKey() {
-                return hotkey.publicKey();
-            }
-
-            @Override
-            public byte[] sign(byte[] message) {
-                return hotkey.sign(message);
-            }
-        };
+        ExtrinsicSigner signer = ExtrinsicSigner.of(hotkey);
         return new ChainWeightPublisher(chain.netuid(), signer, hotkey.ss58(), new WeightsChain(chain.rpc()), attempts,
                 metrics, health, properties, clock, TimelockEncryption::quicknet,
                 (int) chainProperties.bittensor().blockTime().toSeconds());

@@ -7,22 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
 
 import supranational.blst.P1;
 import supranational.blst.SecretKey;
 
-/**
- * Timelock encryption against drand quicknet's real round-1000 signature (published by drand; quoted in
- * ideal-lab5/timelock's test tlock_encrypt_decrypt_drand_quicknet_works). The signature is checked as a
- * BLS signature under quicknet's public key first, so the vector cannot be a made-up one.
- */
+/** Timelock encryption against drand quicknet's real round-1000 signature ({@link DrandVectors}). */
 class TimelockEncryptionTest {
 
-    static final byte[] ROUND_1000_SIGNATURE = HexFormat.of().parseHex(
-            "b44679b9a59af2ec876b1a6b1ad52ea9b1615fc3982b19576350f93447cb1125e342b73a8dd2bacbe47e4b6b63ed5e39");
+    static final byte[] ROUND_1000_SIGNATURE = DrandVectors.round1000Signature();
 
     private final TimelockEncryption tlock = TimelockEncryption.quicknet();
 
