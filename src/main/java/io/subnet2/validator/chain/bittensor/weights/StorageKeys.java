@@ -4,8 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
-import org.bouncycastle.crypto.digests.Blake2bDigest;
-
 import io.subnet2.validator.chain.bittensor.scale.Hex;
 import net.openhft.hashing.LongHashFunction;
 
@@ -45,7 +43,7 @@ public final class StorageKeys {
 
     /** {@code Uids(netuid, hotkey)}: Identity, then Blake2_128Concat over the account id. */
     public static String uid(int netuid, byte[] hotkey) {
-        return Hex.encode(concat(prefix(SUBTENSOR, "Uids"), u16(netuid), blake2b128(hotkey), hotkey));
+        return Hex.encode(concat(prefix(SUBTENSOR, "Uids"), u16(netuid), Blake2b.hash128(hotkey), hotkey));
     }
 
     /** {@code CommitRevealWeightsVersion}: a plain value. */
@@ -65,14 +63,6 @@ public final class StorageKeys {
     static byte[] twox128(String name) {
         byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
         return concat(le64(LongHashFunction.xx(0).hashBytes(bytes)), le64(LongHashFunction.xx(1).hashBytes(bytes)));
-    }
-
-    private static byte[] blake2b128(byte[] input) {
-        Blake2bDigest digest = new Blake2bDigest(128);
-        digest.update(input, 0, input.length);
-        byte[] out = new byte[16];
-        digest.doFinal(out, 0);
-        return out;
     }
 
     private static byte[] u16(int v) {

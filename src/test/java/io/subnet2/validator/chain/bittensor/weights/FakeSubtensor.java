@@ -15,8 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.bouncycastle.crypto.digests.Blake2bDigest;
-
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -64,12 +62,7 @@ final class FakeSubtensor implements AutoCloseable {
     }
 
     static byte[] hashOf(long block) {
-        Blake2bDigest d = new Blake2bDigest(256);
-        byte[] n = ByteBuffer.allocate(8).putLong(block).array();
-        d.update(n, 0, 8);
-        byte[] out = new byte[32];
-        d.doFinal(out, 0);
-        return out;
+        return Blake2b.hash256(ByteBuffer.allocate(8).putLong(block).array());
     }
 
     /** Includes the pool in a new block (the runtime's dispatch checks apply) and moves the head on. */

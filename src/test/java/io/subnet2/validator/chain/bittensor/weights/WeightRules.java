@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.bouncycastle.crypto.digests.Blake2bDigest;
-
 import io.subnet2.validator.chain.bittensor.keys.Sr25519;
 import io.subnet2.validator.chain.bittensor.keys.Ss58;
 import io.subnet2.validator.chain.bittensor.scale.Hex;
@@ -263,11 +261,7 @@ final class WeightRules {
     }
 
     static byte[] blake2(byte[] input) {
-        Blake2bDigest d = new Blake2bDigest(256);
-        d.update(input, 0, input.length);
-        byte[] out = new byte[32];
-        d.doFinal(out, 0);
-        return out;
+        return Blake2b.hash256(input);
     }
 
     private static byte[] le32(long v) {
