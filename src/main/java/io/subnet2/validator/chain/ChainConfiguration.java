@@ -15,7 +15,7 @@ import io.subnet2.validator.chain.local.WeightFileWriter;
 
 /**
  * The chain ports in local mode; bittensor mode's are in {@code chain.bittensor.BittensorConfiguration}.
- * Weights go to a file in both modes until an on-chain publisher is configured.
+ * Local mode writes weights to a file; bittensor mode sets them on chain ({@code chain.bittensor.weights}).
  */
 @Configuration(proxyBeanMethods = false)
 class ChainConfiguration {
@@ -45,7 +45,7 @@ class ChainConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = "validator.chain", name = "mode", havingValue = "local", matchIfMissing = true)
     WeightPublisher weightPublisher(PathsProperties paths) {
         return new WeightFileWriter(paths.workDir().resolve("weights"));
     }

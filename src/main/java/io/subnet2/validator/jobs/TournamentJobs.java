@@ -2,6 +2,7 @@ package io.subnet2.validator.jobs;
 
 import org.springframework.stereotype.Service;
 
+import io.subnet2.validator.chain.WeightPublisher;
 import io.subnet2.validator.jobs.internal.AutoTournaments;
 import io.subnet2.validator.jobs.internal.EpochEnd;
 import io.subnet2.validator.jobs.internal.EpochStart;
@@ -18,9 +19,12 @@ public class TournamentJobs {
     private final Evaluation evaluation;
     private final EpochEnd epochEnd;
     private final AutoTournaments autoTournaments;
+    private final WeightPublisher publisher;
 
-    TournamentJobs(EpochStart epochStart, Evaluation evaluation, EpochEnd epochEnd, AutoTournaments autoTournaments) {
+    TournamentJobs(EpochStart epochStart, Evaluation evaluation, EpochEnd epochEnd, AutoTournaments autoTournaments,
+            WeightPublisher publisher) {
         this.autoTournaments = autoTournaments;
+        this.publisher = publisher;
         this.epochStart = epochStart;
         this.evaluation = evaluation;
         this.epochEnd = epochEnd;
@@ -38,6 +42,16 @@ public class TournamentJobs {
     /** Schedules one Quartz job per pending submission and per pending run. */
     public void evaluation() {
         evaluation.run();
+    }
+
+    /**
+     * Bittensor mode's weights step: the publisher's periodic chain work, and the latest results published when
+     * it wants a fresh vector.
+     */
+    public void weights() {
+        if (publisher.poll()) {
+            epochEnd.publishLatest();
+        }
     }
 
     /** Recomputes results, publishes weights, completes ended tournaments. */

@@ -1,6 +1,7 @@
 package io.subnet2.validator.jobs.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,19 @@ public class EpochEnd {
     public void run() {
         EachTournament.apply("epoch end",
                 tournaments.listTournaments(TournamentStatus.ACTIVE, TournamentStatus.SCORING), this::end);
+    }
+
+    /**
+     * Recomputes and publishes the results of the newest active (or scoring) tournament without changing any
+     * status: the weights job calls it whenever the publisher wants fresh weights (once per tempo on chain).
+     */
+    public void publishLatest() {
+        tournaments.listTournaments(TournamentStatus.ACTIVE, TournamentStatus.SCORING).stream()
+                .max(Comparator.comparingLong(Tournament::getStartBlock)).ifPresentOrElse(
+                        t -> EachTournament.apply("weights", List.of(t), tournament -> publishResults(tournament,
+                                tournament.epochs().epochAt(blockClock.currentBlock()),
+                                tournaments.listRunsOfTournament(tournament.getId()))),
+                        () -> log.info("weights wanted, but no active tournament has results to publish"));
     }
 
     private void end(Tournament tournament) {
