@@ -59,6 +59,13 @@ class PublicApiTest extends DatabaseTest {
                 .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Actuator details and metrics need the admin token (the management surface is not public). */
+    HttpResponse<String> getAsAdmin(String path, String accept) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Accept", accept).header("Authorization", "Bearer " + ADMIN_TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     JsonNode json(String path) throws Exception {
         HttpResponse<String> response = get(path);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
@@ -258,7 +265,8 @@ class PublicApiTest extends DatabaseTest {
 
     @Test
     void prometheusHasTheDomainMetricsAndHealthHasDocker() throws Exception {
-        HttpResponse<String> scrape = get("/actuator/prometheus", "text/plain");
+        assertThat(get("/actuator/prometheus", "text/plain").statusCode()).isEqualTo(401);
+        HttpResponse<String> scrape = getAsAdmin("/actuator/prometheus", "text/plain");
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body())
                 .contains("validator_runs{status=\"failed\"}")
@@ -267,7 +275,9 @@ class PublicApiTest extends DatabaseTest {
                 .containsPattern("validator_runs_finished_total\\{failure_kind=\"miner\",reason=\"nonzero_exit\","
                         + "status=\"failed\"} [1-9]")
                 .contains("validator_run_phase_duration_seconds_count{phase=\"features\"}");
-        JsonNode health = json("/actuator/health");
+        HttpResponse<String> details = getAsAdmin("/actuator/health", "application/json");
+        assertThat(details.statusCode()).as(details.body()).isEqualTo(200);
+        JsonNode health = JSON.readTree(details.body());
         assertThat(health.get("components").get("docker").get("status").asString()).isEqualTo("UP");
         assertThat(health.get("components").get("docker").get("details").get("api_version").asString()).isNotBlank();
     }
